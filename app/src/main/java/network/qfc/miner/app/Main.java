@@ -1,0 +1,32 @@
+package network.qfc.miner.app;
+
+import picocli.CommandLine;
+
+/**
+ * Process entry point. Kept free of JavaFX types so the headless commands never touch a toolkit
+ * (and so JavaFX on the class path does not need this class to extend {@code Application}).
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns the exit code (0 ok, 1 fatal error with a one-line reason, 2 usage). */
+    public static int run(String... args) {
+        return QfcCommand.commandLine().execute(args);
+    }
+
+    /** Turns an unexpected exception into one readable line on stderr; the stack trace goes to the log only. */
+    static final class OneLineErrors implements CommandLine.IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parseResult) {
+            org.slf4j.LoggerFactory.getLogger(Main.class).debug("command failed", ex);
+            String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+            cmd.getErr().println(cmd.getColorScheme().errorText("error: " + message));
+            return 1;
+        }
+    }
+}

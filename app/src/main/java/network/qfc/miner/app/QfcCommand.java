@@ -1,0 +1,60 @@
+package network.qfc.miner.app;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The top-level command: {@code qfc-desktop-miner [SUBCOMMAND]}. Subcommands are listed in {@link #commandLine()}. */
+@Command(name = "qfc-desktop-miner",
+        mixinStandardHelpOptions = true,
+        versionProvider = QfcCommand.Version.class,
+        description = {
+            "Mine QFC (Proof of Contribution) by running approved AI models on this computer.",
+            "With no command, the desktop app opens."
+        },
+        sortOptions = false)
+public final class QfcCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** Builds the command line with every subcommand the application has. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new QfcCommand());
+        // subcommands: one line each
+        cl.setExecutionExceptionHandler(new Main.OneLineErrors());
+        return cl;
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return 0;
+    }
+
+    /** The version from the build, with the Java runtime it runs on. */
+    public static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            return new String[] {"qfc-desktop-miner " + applicationVersion(),
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + "), "
+                        + System.getProperty("os.name") + " " + System.getProperty("os.arch")};
+        }
+    }
+
+    /** The application's version as built by Maven. */
+    public static String applicationVersion() {
+        Properties p = new Properties();
+        try (InputStream in = QfcCommand.class.getResourceAsStream("version.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException e) {
+            return "unknown";
+        }
+        return p.getProperty("version", "unknown");
+    }
+}
