@@ -35,6 +35,22 @@ public final class PlainKeyFile {
         }
     }
 
+    /**
+     * The key in typed or piped text (64 hex characters, {@code 0x} optional, whitespace around tolerated). The
+     * caller wipes {@code text}; the error never repeats it.
+     */
+    public static ValidatorKey fromText(char[] text) {
+        byte[] seed = parseSeed(text);
+        if (seed == null) {
+            throw new KeyFileException("not a validator key: expected 64 hex characters (optionally with 0x)");
+        }
+        try {
+            return ValidatorKey.fromSeed(seed);
+        } finally {
+            Arrays.fill(seed, (byte) 0);
+        }
+    }
+
     /** Writes the key's seed as 64 hex characters and a newline to a new owner-only file. */
     public static void write(Path file, ValidatorKey key) {
         byte[] seed = key.exportSeed();
