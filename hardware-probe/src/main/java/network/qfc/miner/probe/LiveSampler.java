@@ -48,7 +48,7 @@ public final class LiveSampler implements AutoCloseable {
      * Adds a subscriber; it gets every reading from the next one on. Close the returned handle to leave (closing it
      * twice is harmless).
      */
-    public AutoCloseable subscribe(Consumer<LiveReading> subscriber) {
+    public LiveSubscription subscribe(Consumer<LiveReading> subscriber) {
         Subscription subscription = new Subscription(subscriber);
         synchronized (lock) {
             subscribers.add(subscription);

@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The real sampler on this machine. */
+@SuppressWarnings("try")
 class LiveSamplerTest {
     private static final Logger LOG = LoggerFactory.getLogger(LiveSamplerTest.class);
     private final LiveSampler sampler = new LiveSampler(HardwareSource.ofThisMachine());
