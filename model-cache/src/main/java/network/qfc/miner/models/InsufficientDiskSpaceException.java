@@ -10,6 +10,6 @@ public final class InsufficientDiskSpaceException extends ModelCacheException {
     }
 
     private static String mb(long bytes) {
-        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1e6);
+        return bytes < 100_000 ? bytes + " bytes" : String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1e6);
     }
 }
