@@ -183,11 +183,13 @@ public final class ModelDownloader implements AutoCloseable {
             try {
                 return fetchOnce(model, file, dir, listener, cancel);
             } catch (Transient t) {
-                if (attempt >= settings.maxAttempts()) {
+                // an unreachable hub (refused, unknown host) is retried once only: offline, the seed should not wait long
+                int limit = t.unreachable ? Math.min(2, settings.maxAttempts()) : settings.maxAttempts();
+                if (attempt >= limit) {
                     throw t.finalError(attempt, file.localName() + " of " + model.ref());
                 }
                 listener.onEvent(new DownloadNotice(model.ref(), DownloadNotice.Kind.RETRYING, file.localName() + ": "
-                        + t.getMessage() + "; attempt " + (attempt + 1) + " of " + settings.maxAttempts() + " in " + backoff + " ms"));
+                        + t.getMessage() + "; attempt " + (attempt + 1) + " of " + limit + " in " + backoff + " ms"));
                 LOG.info("{} {}: {} (retrying in {} ms)", model.ref(), file.localName(), t.getMessage(), backoff);
                 pause(backoff, cancel);
                 backoff = Math.min(backoff * 2, 30_000);
