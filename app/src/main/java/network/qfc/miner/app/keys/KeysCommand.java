@@ -3,12 +3,15 @@ package network.qfc.miner.app.keys;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import network.qfc.miner.core.keys.EncryptedKeyFile;
 import network.qfc.miner.core.keys.KeyFileInfo;
+import network.qfc.miner.core.keys.Keychain;
+import network.qfc.miner.core.keys.OsKeychain;
 import network.qfc.miner.core.keys.PlainKeyFile;
 import network.qfc.miner.core.protocol.ValidatorKey;
 import picocli.CommandLine;
@@ -26,7 +29,7 @@ import picocli.CommandLine.ParentCommand;
         description = {"The validator key: create, import, show, export, change its password.",
             "The key lives in an encrypted key file (scrypt + AES-256-GCM); its address is readable without a password."},
         subcommands = {KeysCommand.New.class, KeysCommand.Import.class, KeysCommand.Show.class,
-            KeysCommand.Export.class, KeysCommand.Passwd.class})
+            KeysCommand.Export.class, KeysCommand.Passwd.class, KeysCommand.Remember.class})
 public final class KeysCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -267,6 +270,52 @@ public final class KeysCommand implements Callable<Integer> {
             }
             spec.commandLine().getOut().println("changed the password of " + keystore + " (" + EncryptedKeyFile.addressOf(keystore) + ")");
             return 0;
+        }
+    }
+
+    /** {@code keys remember}: the key file's password in the OS keychain, so mining can start without a prompt. */
+    @Command(name = "remember", mixinStandardHelpOptions = true,
+            description = {"Remember the key file's password on this computer (the OS keychain), so mining starts without a prompt.",
+                "With --forget, remove it. Where no keychain works, says so: the password will be asked at start."})
+    static final class Remember implements Callable<Integer> {
+        @ParentCommand
+        KeysCommand keys;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+        @CommandLine.Unmatched
+        List<String> unmatched = new ArrayList<>();
+        @Option(names = "--keystore", required = true, paramLabel = "FILE", description = "The encrypted key file.")
+        Path keystore;
+        @Option(names = "--password-file", paramLabel = "FILE", description = "Read the password from the first line of FILE (chmod 600).")
+        Path passwordFile;
+        @Option(names = "--forget", description = "Remove the remembered password instead.")
+        boolean forget;
+
+        @Override
+        public Integer call() {
+            refuseUnmatched(spec, unmatched);
+            String account = Keychain.accountOf(keystore);
+            try (Keychain keychain = OsKeychain.open(Duration.ofSeconds(10))) {
+                if (!keychain.available()) {
+                    spec.commandLine().getErr().println(keychain.status());
+                    spec.commandLine().getErr().flush();
+                    return 1;
+                }
+                if (forget) {
+                    keychain.forget(account);
+                    spec.commandLine().getOut().println("forgot the password of " + keystore);
+                    return 0;
+                }
+                char[] password = keys.secrets().password(passwordFile, "Password of " + keystore + ": ");
+                try {
+                    EncryptedKeyFile.read(keystore, password).destroy(); // remember only a password that opens the file
+                    keychain.remember(account, password);
+                } finally {
+                    Arrays.fill(password, '\0');
+                }
+                spec.commandLine().getOut().println("remembered the password of " + keystore + ": " + keychain.status());
+                return 0;
+            }
         }
     }
 }

@@ -195,6 +195,25 @@ class KeysCommandTest {
         assertThat(show.err()).contains("error: key file " + keystore + " does not exist");
     }
 
+    @Test
+    void rememberSaysWhenNoKeychainWorksOrRemembersForReal() throws IOException {
+        Path keystore = imported();
+        Path pw = dir.resolve("pw");
+        Run r = run("", "keys", "remember", "--keystore", keystore.toString(), "--password-file", pw.toString());
+        try (network.qfc.miner.core.keys.Keychain keychain =
+                     network.qfc.miner.core.keys.OsKeychain.open(java.time.Duration.ofSeconds(10))) {
+            if (keychain.available()) {
+                assertThat(r.code()).as(r.err()).isZero();
+                assertThat(r.out()).contains("remembered the password of " + keystore);
+                assertThat(run("", "keys", "remember", "--forget", "--keystore", keystore.toString()).code()).isZero();
+            } else {
+                // this headless machine has no Secret Service: said plainly, nothing fails behind the user's back
+                assertThat(r.code()).isEqualTo(1);
+                assertThat(r.err()).startsWith("no OS keychain available: the password will be asked at start (");
+            }
+        }
+    }
+
     @AfterEach
     void noSecretInAnyOutput() {
         assertThat(runs).isNotEmpty();
