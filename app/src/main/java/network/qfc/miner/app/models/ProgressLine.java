@@ -28,7 +28,7 @@ final class ProgressLine {
     synchronized void onEvent(DownloadEvent e) {
         if (e instanceof DownloadProgress p) {
             progress(p);
-        } else if (e instanceof DownloadNotice n) {
+        } else if (e instanceof DownloadNotice n && n.kind() != DownloadNotice.Kind.INSTALLED) { // the command says it last
             closeLine();
             out.println(n.message());
         }

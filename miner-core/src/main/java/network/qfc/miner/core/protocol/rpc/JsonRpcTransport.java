@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import network.qfc.miner.core.protocol.rpc.RpcException.Kind;
+import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -58,7 +59,10 @@ final class JsonRpcTransport implements AutoCloseable {
                 .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .writeTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .callTimeout(config.callTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                // never resend a call on its own (a proof must not go twice); to avoid reusing a keep-alive
+                // connection the node has already closed, idle connections are dropped after 5 s
                 .retryOnConnectionFailure(false)
+                .connectionPool(new ConnectionPool(2, 5, TimeUnit.SECONDS))
                 .followRedirects(false)
                 .build();
     }
