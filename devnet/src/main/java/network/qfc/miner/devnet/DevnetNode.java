@@ -48,6 +48,15 @@ public final class DevnetNode implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DevnetNode.class);
     private static final int RPC_THREADS = 8;
 
+    static {
+        // The JDK server writes the response headers and body separately; with Nagle on, a client that keeps its
+        // connection alive waits for a delayed ACK on every call (measured: 48 ms per call -> 0.8 ms with NODELAY).
+        // Read once per JVM, when the first com.sun.net.httpserver server starts.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final DevnetConfig config;
     private final HttpServer server;
     private final ExecutorService rpcThreads;
