@@ -9,6 +9,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import network.qfc.miner.core.events.MinerEvent;
 import network.qfc.miner.core.events.MinerFeed;
 import network.qfc.miner.core.journal.JournalException;
@@ -29,6 +30,7 @@ import org.slf4j.LoggerFactory;
  *   <li>a transient failure is retried with the same bytes until the task's deadline ({@link SubmitRetryPolicy});</li>
  *   <li>the node's answer (a result, or a JSON-RPC refusal) is final: the proof is never sent again;</li>
  *   <li>a proof whose deadline passed is journaled EXPIRED and not sent;</li>
+ *   <li>while the validator is jailed, proofs wait (the node would refuse them) until it is free or they expire;</li>
  *   <li>{@link #resendJournaled()} queues what an earlier run signed but never got answered.</li>
  * </ul>
  * Lifecycle: {@link #start()}, then {@link #close(Duration)} sends what it can within the grace and leaves the rest
@@ -36,7 +38,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ProofSubmitter {
     private static final Logger LOG = LoggerFactory.getLogger(ProofSubmitter.class);
-    private static final int QUEUE = 16;
+    private static final int QUEUE = 4;
+    private static final Duration HOLD_RECHECK = Duration.ofMillis(200);
 
     /** Told of every answer from the node (on the submitter thread). */
     @FunctionalInterface
@@ -50,6 +53,7 @@ public final class ProofSubmitter {
     private final NodeHealth health;
     private final MinerFeed feed;
     private final AnswerListener listener;
+    private final BooleanSupplier hold;
     private final BlockingQueue<PendingProof> queue = new LinkedBlockingQueue<>(QUEUE);
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong answered = new AtomicLong();
@@ -57,8 +61,13 @@ public final class ProofSubmitter {
     private final Thread thread;
     private volatile boolean closing;
 
+    /**
+     * @param hold while true (the validator is jailed: the node refuses every proof), proofs wait instead of being
+     *             sent to a certain refusal; those whose deadline passes meanwhile are dropped as expired
+     */
     public ProofSubmitter(QfcRpcClient rpc, ProofJournal journal, SubmitRetryPolicy policy, NodeHealth health,
-                          MinerFeed feed, AnswerListener listener) {
+                          MinerFeed feed, AnswerListener listener, BooleanSupplier hold) {
+        this.hold = Objects.requireNonNull(hold, "hold");
         this.rpc = Objects.requireNonNull(rpc, "rpc");
         this.journal = Objects.requireNonNull(journal, "journal");
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -152,6 +161,15 @@ public final class ProofSubmitter {
         ProofSubmission submission = new ProofSubmission(proof, p.resultData());
         int failures = 0;
         while (true) {
+            while (hold.getAsBoolean()) {
+                if (!feed.now().isBefore(deadline)) {
+                    expire(p, "the validator was jailed until the task's deadline passed");
+                    return;
+                }
+                if (!giveUp.sleep(HOLD_RECHECK)) {
+                    return; // stopping: stays journaled for the next start
+                }
+            }
             if (journal.isAnswered(p.taskId())) {
                 return; // answered already (e.g. a late answer recorded elsewhere): never again
             }

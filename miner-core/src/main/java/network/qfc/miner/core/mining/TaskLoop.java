@@ -122,11 +122,6 @@ public final class TaskLoop {
 
     private void step() {
         registrar.registerIfWanted();
-        if (quotaReached()) {
-            state(MinerState.RUNNING, "max proofs reached: waiting for the node's answers");
-            stop.sleep(PAUSED_RECHECK);
-            return;
-        }
         GateDecision d = gate.decide();
         if (d instanceof GateDecision.Pause p) {
             pause(p.reason());
@@ -134,6 +129,11 @@ public final class TaskLoop {
             return;
         }
         resumeIfPaused();
+        if (quotaReached()) {
+            state(MinerState.RUNNING, "max proofs reached: waiting for the node's answers");
+            stop.sleep(PAUSED_RECHECK);
+            return;
+        }
         if (d instanceof GateDecision.Throttle t && !stop.sleep(t.delay())) {
             return;
         }
@@ -265,7 +265,11 @@ public final class TaskLoop {
                 long now = feed.now().toEpochMilli();
                 if (journal.recordFetched(new TaskRecord(id, task.epoch(), task.model().name(), task.model().version(),
                         task.taskType(), task.inputData().length, task.deadlineMs(), now))) {
-                    journal.markFailed(id, "the miner stopped before running it", now);
+                    if (now >= task.deadlineMs()) {
+                        journal.markExpired(id, now);
+                    } else {
+                        journal.markFailed(id, "the miner stopped before running it", now);
+                    }
                 }
             }
         } catch (Exception e) {

@@ -176,7 +176,8 @@ public final class MinerRuntime implements AutoCloseable {
         identifyNode(health);
         tracker = new StandingTracker(settings.assumedJail());
         poller = new StandingPoller(rpc, key.address(), tracker, registrar, health, feed, u -> { });
-        submitter = new ProofSubmitter(rpc, journal, new SubmitRetryPolicy(), health, feed, this::onAnswer);
+        submitter = new ProofSubmitter(rpc, journal, new SubmitRetryPolicy(), health, feed, this::onAnswer,
+                tracker::jailed);
         submitter.start();
         int resent = submitter.resendJournaled();
         if (resent > 0) {
