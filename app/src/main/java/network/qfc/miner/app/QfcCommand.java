@@ -25,6 +25,7 @@ public final class QfcCommand implements Callable<Integer> {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new QfcCommand());
         // subcommands: one line each
+        cl.addSubcommand(new network.qfc.miner.app.bench.BenchCommand());
         cl.setExecutionExceptionHandler(new Main.OneLineErrors());
         return cl;
     }
