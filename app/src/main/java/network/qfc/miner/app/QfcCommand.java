@@ -26,6 +26,7 @@ public final class QfcCommand implements Callable<Integer> {
         CommandLine cl = new CommandLine(new QfcCommand());
         // subcommands: one line each
         cl.addSubcommand(new network.qfc.miner.app.bench.BenchCommand());
+        cl.addSubcommand(new network.qfc.miner.app.devnet.DevnetCommand());
         cl.setExecutionExceptionHandler(new Main.OneLineErrors());
         return cl;
     }
