@@ -85,6 +85,7 @@ public final class DevnetCommand implements Callable<Integer> {
         Thread hook = new Thread(() -> {
             stop.countDown();
             node.close();
+            print(out, "devnet stopped");
         }, "devnet-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         print(out, describe(node, config));

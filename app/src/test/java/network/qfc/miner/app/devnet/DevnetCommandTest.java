@@ -73,6 +73,15 @@ class DevnetCommandTest {
     }
 
     @Test
+    void aProofIsOneReadableLine() {
+        network.qfc.miner.core.protocol.Address a = network.qfc.miner.core.protocol.Address.of(new byte[20]);
+        String line = DevnetCommand.line(new network.qfc.miner.devnet.DevnetEvent.ProofAnswered(a, "ab".repeat(32), 7,
+                false, true, false, false, "output hash mismatch", "Proof rejected: spot-check failed (output hash mismatch)"));
+        assertThat(line).contains("proof").contains("0x" + "00".repeat(20)).contains("task abababababab")
+                .contains("epoch 7").contains("REJECTED, spot-checked").contains("spot-check failed").doesNotContain("\n");
+    }
+
+    @Test
     void helpListsTheOptions() {
         CommandLine cl = QfcCommand.commandLine();
         StringWriter out = new StringWriter();
