@@ -25,6 +25,9 @@ public final class QfcCommand implements Callable<Integer> {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new QfcCommand());
         // subcommands: one line each
+        cl.addSubcommand(new network.qfc.miner.app.probe.ProbeCommand());
+        cl.addSubcommand(new network.qfc.miner.app.keys.KeysCommand());
+        cl.addSubcommand(new network.qfc.miner.app.models.ModelsCommand());
         cl.setExecutionExceptionHandler(new Main.OneLineErrors());
         return cl;
     }
