@@ -113,9 +113,10 @@ class IdleTimeSourceTest {
 
     @Test
     void x11IdleTimeUnderXvfbGrowsAndResetsOnInput() throws Exception {
+        // -noreset: Xvfb otherwise resets when its last client leaves, and this source connects per reading
         Path xvfb = Path.of("/usr/bin/Xvfb");
         assumeTrue(Files.isExecutable(xvfb), "Xvfb is not installed (apt-get install xvfb libxss1)");
-        Process server = new ProcessBuilder(xvfb.toString(), "-displayfd", "1", "-nolisten", "tcp",
+        Process server = new ProcessBuilder(xvfb.toString(), "-displayfd", "1", "-nolisten", "tcp", "-noreset",
                 "-screen", "0", "640x480x24").redirectError(ProcessBuilder.Redirect.DISCARD).start();
         try {
             String number = readLine(server, Duration.ofSeconds(20));
