@@ -76,6 +76,7 @@ public final class ProofSubmitter {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong answered = new AtomicLong();
     private final StopSignal giveUp = new StopSignal();
+    private final Object sendLock = new Object();
     private final List<Thread> threads;
     private volatile boolean closing;
 
@@ -213,35 +214,42 @@ public final class ProofSubmitter {
                     return; // stopping: stays journaled for the next start
                 }
             }
-            if (journal.isAnswered(p.taskId())) {
-                return; // answered already (e.g. a late answer recorded elsewhere): never again
-            }
-            long attempt = journal.beginSubmitAttempt(p.taskId());
-            feed.publish(new MinerEvent.ProofSubmitted(feed.now(), p.taskId(), (int) attempt));
-            feed.update(s -> s.withCounters(attempt == 1 ? s.counters().submittedFirst() : s.counters().retried()));
-            ProofResult result;
-            try {
-                result = health.call(() -> rpc.submitInferenceProof(submission));
-            } catch (RpcException e) {
-                if (!e.isTransient()) {
-                    // the node answered, with a refusal: final
-                    answer(p, false, false, "refused by the node: " + e.getMessage(), (int) attempt);
-                    return;
-                }
-                failures++;
-                SubmitRetryPolicy.Step step = policy.afterTransientFailure(feed.now(), deadline, failures);
-                if (step instanceof SubmitRetryPolicy.Step.RetryAfter r) {
-                    health.unreachable(e.getMessage(), r.delay());
-                    if (!giveUp.sleep(r.delay())) {
-                        return; // stopping: the proof stays journaled (SUBMITTING) for the next start
-                    }
+            Duration retryIn;
+            // one send at a time (the other thread journals meanwhile): the answer to one proof (a failed spot check
+            // jails at once) is known before the next proof goes out
+            synchronized (sendLock) {
+                if (hold.getAsBoolean()) {
                     continue;
                 }
-                expire(p, ((SubmitRetryPolicy.Step.Expired) step).reason() + " (" + e.getMessage() + ")");
-                return;
+                if (journal.isAnswered(p.taskId())) {
+                    return; // answered already: never again
+                }
+                long attempt = journal.beginSubmitAttempt(p.taskId());
+                feed.publish(new MinerEvent.ProofSubmitted(feed.now(), p.taskId(), (int) attempt));
+                feed.update(s -> s.withCounters(attempt == 1 ? s.counters().submittedFirst() : s.counters().retried()));
+                try {
+                    ProofResult result = health.call(() -> rpc.submitInferenceProof(submission));
+                    answer(p, result.accepted(), result.spotChecked(), result.message(), (int) attempt);
+                    return;
+                } catch (RpcException e) {
+                    if (!e.isTransient()) {
+                        // the node answered, with a refusal: final
+                        answer(p, false, false, "refused by the node: " + e.getMessage(), (int) attempt);
+                        return;
+                    }
+                    failures++;
+                    SubmitRetryPolicy.Step step = policy.afterTransientFailure(feed.now(), deadline, failures);
+                    if (!(step instanceof SubmitRetryPolicy.Step.RetryAfter r)) {
+                        expire(p, ((SubmitRetryPolicy.Step.Expired) step).reason() + " (" + e.getMessage() + ")");
+                        return;
+                    }
+                    retryIn = r.delay();
+                    health.unreachable(e.getMessage(), retryIn);
+                }
             }
-            answer(p, result.accepted(), result.spotChecked(), result.message(), (int) attempt);
-            return;
+            if (!giveUp.sleep(retryIn)) {
+                return; // stopping: the proof stays journaled (SUBMITTING) for the next start
+            }
         }
     }
 
