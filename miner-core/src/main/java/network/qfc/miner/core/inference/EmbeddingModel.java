@@ -93,6 +93,9 @@ public final class EmbeddingModel implements AutoCloseable {
             options.setIntraOpNumThreads(intraOpThreads);
             options.setInterOpNumThreads(1);
             options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
+            if (Boolean.getBoolean("qfc.ort.noArena")) {
+                options.setCPUArenaAllocator(false);
+            }
             provider.addTo(options);
             session = env.createSession(modelFile.toString(), options);
             NodeInfo first = firstOutput(session, modelFile);
