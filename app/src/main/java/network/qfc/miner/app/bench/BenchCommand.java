@@ -18,6 +18,7 @@ import network.qfc.miner.core.inference.BackendPreference;
 import network.qfc.miner.core.inference.EmbeddingModel;
 import network.qfc.miner.core.inference.EmbeddingResult;
 import network.qfc.miner.core.inference.EngineConfig;
+import network.qfc.miner.core.inference.HardwareBenchmark;
 import network.qfc.miner.core.inference.InferenceEngine;
 import network.qfc.miner.core.inference.ModelPool;
 import network.qfc.miner.core.inference.PhysicalCores;
@@ -155,6 +156,8 @@ public final class BenchCommand implements Callable<Integer> {
                 raw.close();
             }
 
+            HardwareBenchmark.Result score = new HardwareBenchmark(engine, id, dir).run(java.time.Duration.ofSeconds(2));
+
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("model", id.toString());
             out.put("modelDir", dir.toString());
@@ -174,6 +177,8 @@ public final class BenchCommand implements Callable<Integer> {
                 out.put("engineToRawThroughput", round(engineRun.perSecond() / rawRun.perSecond()));
                 out.put("rawOutputIdentical", rawIdentical);
             }
+            out.put("measuredTflops", round(score.flopsPerSecond() / 1e12));
+            out.put("benchmarkScore", score.score());
             PeakRss.megabytes().ifPresent(mb -> out.put("peakRssMb", mb));
             print(out);
         }
