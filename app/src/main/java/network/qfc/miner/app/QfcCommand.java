@@ -25,6 +25,8 @@ public final class QfcCommand implements Callable<Integer> {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new QfcCommand());
         // subcommands: one line each
+        cl.addSubcommand(new network.qfc.miner.app.probe.ProbeCommand());
+        cl.addSubcommand(new network.qfc.miner.app.keys.KeysCommand());
         cl.setExecutionExceptionHandler(new Main.OneLineErrors());
         return cl;
     }
