@@ -27,6 +27,7 @@ public final class QfcCommand implements Callable<Integer> {
         // subcommands: one line each
         cl.addSubcommand(new network.qfc.miner.app.probe.ProbeCommand());
         cl.addSubcommand(new network.qfc.miner.app.keys.KeysCommand());
+        cl.addSubcommand(new network.qfc.miner.app.models.ModelsCommand());
         cl.setExecutionExceptionHandler(new Main.OneLineErrors());
         return cl;
     }

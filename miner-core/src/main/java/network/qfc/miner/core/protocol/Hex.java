@@ -30,14 +30,19 @@ public final class Hex {
         }
         byte[] out = new byte[h.length() / 2];
         for (int i = 0; i < out.length; i++) {
-            int hi = Character.digit(h.charAt(2 * i), 16);
-            int lo = Character.digit(h.charAt(2 * i + 1), 16);
+            int hi = digit(h.charAt(2 * i));
+            int lo = digit(h.charAt(2 * i + 1));
             if (hi < 0 || lo < 0) {
                 throw new IllegalArgumentException(what + " is not valid hex: bad character at position " + (2 * i + (hi < 0 ? 0 : 1)));
             }
             out[i] = (byte) ((hi << 4) | lo);
         }
         return out;
+    }
+
+    /** ASCII hex digits only: {@link Character#digit} alone would accept other scripts' digits. */
+    private static int digit(char c) {
+        return c < 128 ? Character.digit(c, 16) : -1;
     }
 
     /** Decodes hex that must be exactly {@code bytes} long. */
