@@ -28,6 +28,8 @@ public final class QfcCommand implements Callable<Integer> {
         cl.addSubcommand(new network.qfc.miner.app.probe.ProbeCommand());
         cl.addSubcommand(new network.qfc.miner.app.keys.KeysCommand());
         cl.addSubcommand(new network.qfc.miner.app.models.ModelsCommand());
+        cl.addSubcommand(new network.qfc.miner.app.bench.BenchCommand());
+        cl.addSubcommand(new network.qfc.miner.app.devnet.DevnetCommand());
         cl.setExecutionExceptionHandler(new Main.OneLineErrors());
         return cl;
     }

@@ -1,0 +1,84 @@
+package network.qfc.miner.app.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import network.qfc.miner.app.QfcCommand;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** The bench command on the real qfc-embed-small: what it reports, and a clear error without a model. */
+class BenchCommandTest {
+    private static Path modelDir;
+
+    private record Run(int code, String out, String err) {
+    }
+
+    @BeforeAll
+    static void model() throws Exception {
+        System.setProperty("qfc.data.dir", Path.of("target", "test-data").toAbsolutePath().toString());
+        modelDir = Path.of("target", "test-models", "qfc-embed-small", "v1.0").toAbsolutePath();
+        Files.createDirectories(modelDir);
+        copy("/all-minilm-l6-v2.onnx", modelDir.resolve("model.onnx"));
+        copy("/all-minilm-l6-v2-tokenizer.json", modelDir.resolve("tokenizer.json"));
+    }
+
+    private static void copy(String resource, Path target) throws Exception {
+        if (!Files.isRegularFile(target)) {
+            try (InputStream in = BenchCommandTest.class.getResourceAsStream(resource)) {
+                Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    private static Run run(String... args) {
+        CommandLine cl = QfcCommand.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void theBuiltInCorpusHas200SentencesWithEmptyNonAsciiAndLongOnes() {
+        BenchCorpus c = BenchCorpus.builtIn();
+        assertThat(c.sentences()).hasSize(200).contains("");
+        assertThat(c.sentences()).anyMatch(s -> s.chars().anyMatch(ch -> ch > 127));
+        assertThat(c.sentences()).filteredOn(s -> s.split(" ").length > 110).hasSizeGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void jsonReportWithTheRawComparison() throws Exception {
+        Run r = run("bench", "--model-dir", modelDir.toString(), "--seconds", "1", "--threads", "1", "--json", "--compare-raw");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertThat(j.get("model").asText()).isEqualTo("qfc-embed-small@v1.0");
+        assertThat(j.get("sentences").asInt()).isEqualTo(200);
+        assertThat(j.get("truncatedAt128").asInt()).isGreaterThanOrEqualTo(3);
+        assertThat(j.get("backend").asText()).isEqualTo("CPU");
+        assertThat(j.get("threads").asInt()).isEqualTo(1);
+        assertThat(j.get("dimension").asInt()).isEqualTo(384);
+        assertThat(j.get("engine").get("embeddings").asInt()).isGreaterThanOrEqualTo(200);
+        assertThat(j.get("engine").get("p50Ms").asDouble()).isPositive();
+        assertThat(j.get("raw").get("embeddings").asInt()).isGreaterThanOrEqualTo(200);
+        assertThat(j.get("rawOutputIdentical").asBoolean()).isTrue();
+        assertThat(j.has("engineToRawThroughput")).isTrue();
+    }
+
+    @Test
+    void aMissingModelSaysToPullIt() {
+        Run r = run("bench", "--model-dir", Path.of("target", "no-such-model").toAbsolutePath().toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("models pull qfc-embed-small").doesNotContain("Exception");
+    }
+}
