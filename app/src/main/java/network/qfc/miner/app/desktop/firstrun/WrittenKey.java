@@ -28,7 +28,7 @@ public final class WrittenKey {
     }
 
     /** The password (not a copy); wiped by {@link #wipePassword()}. */
-    char[] password() {
+    public char[] password() {
         return password;
     }
 
