@@ -38,7 +38,15 @@ public final class LiveNodeCheck {
         model.result.set("Checking " + RpcEndpoint.parse(url).nodeName() + "…");
         model.reachable.set(false);
         CompletableFuture<NodeStatus> shown = new CompletableFuture<>();
-        CompletableFuture.supplyAsync(() -> check.check(url), background)
+        CompletableFuture<NodeStatus> asked;
+        try {
+            asked = CompletableFuture.supplyAsync(() -> check.check(url), background);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            NodeStatus closing = NodeStatus.down("The app is closing: the node was not checked.");
+            show(closing, "");
+            return CompletableFuture.completedFuture(closing);
+        }
+        asked
                 .exceptionally(e -> NodeStatus.down("The check failed: " + e.getMessage()))
                 .thenAccept(status -> UiThread.run(() -> {
                     if (generation.get() == mine) {
