@@ -27,6 +27,8 @@ public final class DesktopLauncher {
             return 1;
         }
         options = launchOptions;
+        // The desktop logs to a rolling file and the Logs page; headless commands keep logback.xml (stderr, WARN).
+        network.qfc.miner.app.desktop.logs.DesktopLogging.install(network.qfc.miner.core.AppDirectories.forThisProcess().logs());
         if (!Boolean.getBoolean("java.awt.headless")) {
             // The AWT toolkit must exist before JavaFX starts, or the tray and JavaFX deadlock (platform-notes.md).
             Toolkit.getDefaultToolkit();
