@@ -19,7 +19,7 @@ public final class FirstRunPane {
     /**
      * @param settings   the app's settings (updated with network, key file, firstRunDone)
      * @param keySetup   where the key goes ({@link KeySetup#inDataDirectory})
-     * @param check      the live node check ({@link JsonRpcNodeCheck#withDefaultTimeouts()})
+     * @param check      the live node check ({@link RpcNodeCheck#withDefaultTimeouts()})
      * @param keychain   the OS keychain ({@code OsKeychain.open(...)}, opened off the FX thread) or a {@code NoKeychain}
      * @param background where slow work runs (scrypt, RPC, keychain)
      * @param onDone     the result, on the FX thread

@@ -60,7 +60,7 @@ class FirstRunPaneTest {
         settings = new SettingsStore(dir.resolve("config/settings.json"), Duration.ofMillis(50));
         KeySetup keys = new KeySetup(dir.resolve("data/keys/validator.json"), new KdfParams(1 << 14, 8, 1));
         robot.interact(() -> {
-            pane = new FirstRunPane(settings, keys, JsonRpcNodeCheck.withDefaultTimeouts(),
+            pane = new FirstRunPane(settings, keys, RpcNodeCheck.withDefaultTimeouts(),
                     new NoKeychain("no keychain in this test"), background, result::set);
             scene.setRoot(new StackPane(pane.view()));
         });

@@ -32,7 +32,7 @@ class SetupLogicTest {
 
     @Test
     void nodeAnswersThatAreNotNodeInfoGiveReadableReasons() throws Exception {
-        JsonRpcNodeCheck check = JsonRpcNodeCheck.withDefaultTimeouts();
+        RpcNodeCheck check = RpcNodeCheck.withDefaultTimeouts();
         try (LoopbackNode up = LoopbackNode.up();
              LoopbackNode notFound = LoopbackNode.answering(404, "no");
              LoopbackNode html = LoopbackNode.answering(200, "<html>hello</html>");
@@ -43,10 +43,9 @@ class SetupLogicTest {
             assertThat(ok.chainId()).isEqualTo(9000);
             assertThat(ok.version()).isEqualTo("2.0.1");
             assertThat(check.check(notFound.url()).describe()).isEqualTo(notFound.url() + " answered HTTP 404: is this the RPC URL of a QFC node?");
-            assertThat(check.check(html.url()).describe()).contains("not JSON");
-            assertThat(check.check(error.url()).describe()).isEqualTo(error.url() + " answered with an error: node is starting");
+            assertThat(check.check(html.url()).describe()).isEqualTo(html.url() + " did not answer like a QFC node: is this the right RPC URL?");
+            assertThat(check.check(error.url()).describe()).contains("node is starting").contains("-32000");
         }
-        assertThat(JsonRpcNodeCheck.quantity(new com.fasterxml.jackson.databind.ObjectMapper().readTree("9001"))).isEqualTo(9001);
     }
 
     @Test

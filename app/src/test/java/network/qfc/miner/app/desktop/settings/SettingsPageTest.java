@@ -18,7 +18,7 @@ import javafx.scene.control.TextInputControl;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import network.qfc.miner.app.autostart.StartAtLogin;
-import network.qfc.miner.app.desktop.firstrun.JsonRpcNodeCheck;
+import network.qfc.miner.app.desktop.firstrun.RpcNodeCheck;
 import network.qfc.miner.app.desktop.firstrun.KeySetup;
 import network.qfc.miner.app.desktop.firstrun.LoopbackNode;
 import network.qfc.miner.app.settings.AppSettings;
@@ -67,7 +67,7 @@ class SettingsPageTest {
         store = new SettingsStore(dir.resolve("config/settings.json"), Duration.ofMillis(50));
         KeySetup keys = new KeySetup(dir.resolve("data/keys/validator.json"), new KdfParams(1 << 14, 8, 1));
         robot.interact(() -> {
-            page = new SettingsPage(store, keys, JsonRpcNodeCheck.withDefaultTimeouts(), new NoKeychain("test"),
+            page = new SettingsPage(store, keys, RpcNodeCheck.withDefaultTimeouts(), new NoKeychain("test"),
                     startAtLogin(), background, applied::add, k -> { });
             scene.setRoot(new javafx.scene.control.ScrollPane(page.view()));
             page.onActivate();
@@ -116,7 +116,7 @@ class SettingsPageTest {
         SettingsStore again = store;
         robot.interact(() -> {
             page = new SettingsPage(again, new KeySetup(dir.resolve("k.json"), new KdfParams(1 << 14, 8, 1)),
-                    JsonRpcNodeCheck.withDefaultTimeouts(), new NoKeychain("test"), startAtLogin(), background,
+                    RpcNodeCheck.withDefaultTimeouts(), new NoKeychain("test"), startAtLogin(), background,
                     s -> { }, k -> { });
             scene.setRoot(new StackPane(page.view()));
         });
