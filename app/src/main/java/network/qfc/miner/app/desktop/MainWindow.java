@@ -26,6 +26,7 @@ public final class MainWindow {
 
     public MainWindow(Node header) {
         Label brand = new Label("QFC Desktop Miner");
+        brand.setWrapText(true);
         brand.getStyleClass().addAll(Styles.TITLE_4);
         brand.setPadding(new Insets(0, 0, 12, 0));
         sidebar.getChildren().add(brand);
