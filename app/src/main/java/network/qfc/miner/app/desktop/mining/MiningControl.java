@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import network.qfc.miner.app.EmbeddedDevnet;
 import network.qfc.miner.app.QfcCommand;
 import network.qfc.miner.app.settings.AppSettings;
@@ -21,6 +22,7 @@ import network.qfc.miner.core.mining.ComputeMode;
 import network.qfc.miner.core.mining.MiningGate;
 import network.qfc.miner.core.runtime.MinerRuntime;
 import network.qfc.miner.core.runtime.MinerSettings;
+import network.qfc.miner.devnet.DevnetConfig;
 import network.qfc.miner.devnet.DevnetNode;
 import network.qfc.miner.models.ModelCache;
 import org.slf4j.Logger;
@@ -46,6 +48,8 @@ public final class MiningControl implements AutoCloseable {
     private final List<Consumer<Optional<MinerRuntime>>> listeners = new CopyOnWriteArrayList<>();
     private volatile MinerRuntime runtime;
     private volatile DevnetNode devnet;
+    private volatile UnaryOperator<DevnetConfig> devnetTuning = UnaryOperator.identity();
+    private volatile UnaryOperator<MinerSettings> minerTuning = UnaryOperator.identity();
 
     /**
      * @param password asks for the key file's password (keychain, then a dialog) when the runtime loads the key
@@ -57,6 +61,16 @@ public final class MiningControl implements AutoCloseable {
         this.settings = settings;
         this.password = password;
         this.gate = gate;
+    }
+
+    /**
+     * Changes the embedded devnet's and the miner's settings before they start: for demos (a short jail) and for the
+     * app's own tests (100% spot checks and a miner that lies, to show a jail); the app itself changes nothing.
+     */
+    public MiningControl tune(UnaryOperator<DevnetConfig> devnetConfig, UnaryOperator<MinerSettings> minerSettings) {
+        this.devnetTuning = devnetConfig;
+        this.minerTuning = minerSettings;
+        return this;
     }
 
     /** The runtime now mining, if any. */
@@ -121,16 +135,16 @@ public final class MiningControl implements AutoCloseable {
             }
             key = KeySource.keystore(Path.of(s.keystorePath()), password);
         }
-        return MinerSettings.defaults(url, key, models, dirs, QfcCommand.applicationVersion())
+        return minerTuning.apply(MinerSettings.defaults(url, key, models, dirs, QfcCommand.applicationVersion())
                 .withBackend(BackendPreference.parse(s.backend()))
                 .withComputeMode(ComputeMode.parse(s.computeMode()))
-                .withGovernor(gate.get());
+                .withGovernor(gate.get()));
     }
 
     private synchronized String devnetUrl(Path models) {
         if (devnet == null) {
             try {
-                devnet = EmbeddedDevnet.start(models);
+                devnet = DevnetNode.start(devnetTuning.apply(EmbeddedDevnet.config(models)));
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException("the devnet could not start: " + e.getMessage(), e);
             }
