@@ -13,8 +13,8 @@ import network.qfc.miner.core.inference.TokenizedInput;
 
 /**
  * Plain ONNX Runtime on pre-tokenized input, the yardstick of {@code bench --compare-raw}: one session with the
- * engine's options (optimisation ALL, same threads), the tensors, the run, a mean and a norm. No pool, no tokenizer,
- * no hash.
+ * engine's options (optimisation ALL, same threads, no arena, no spinning), the tensors, the run, a mean and a norm.
+ * No pool, no tokenizer, no hash.
  */
 final class RawOrtBaseline implements AutoCloseable {
     private final OrtEnvironment env = OrtEnvironment.getEnvironment();
@@ -25,6 +25,9 @@ final class RawOrtBaseline implements AutoCloseable {
         try (OrtSession.SessionOptions o = new OrtSession.SessionOptions()) {
             o.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             o.setIntraOpNumThreads(threads);
+            // the engine's session options, so that the ratio measures the engine's own overhead
+            o.setCPUArenaAllocator(false);
+            o.addConfigEntry("session.intra_op.allow_spinning", "0");
             session = env.createSession(modelFile.toString(), o);
         }
         hasTypes = session.getInputNames().contains("token_type_ids");

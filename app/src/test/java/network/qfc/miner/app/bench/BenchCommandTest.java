@@ -73,6 +73,7 @@ class BenchCommandTest {
         assertThat(j.get("raw").get("embeddings").asInt()).isGreaterThanOrEqualTo(200);
         assertThat(j.get("rawOutputIdentical").asBoolean()).isTrue();
         assertThat(j.has("engineToRawThroughput")).isTrue();
+        assertThat(j.get("benchmarkScore").asLong()).isBetween(1L, 10_000L);
     }
 
     @Test

@@ -1,7 +1,7 @@
 package network.qfc.miner.core.inference;
 
-import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.djl.huggingface.tokenizers.jni.TokenizersLibrary;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -49,10 +49,17 @@ public final class CanonicalTokenizer implements AutoCloseable {
 
     /** Tokenizes {@code text}: real tokens plus the encoding length. */
     public TokenizedInput encode(String text) {
-        Encoding e = tokenizer.encode(text);
-        long[] ids = e.getIds();
-        long[] types = e.getTypeIds();
-        return new TokenizedInput(ids, types, settings.encodingLength(ids.length));
+        // straight to the native encoding for the two arrays the model needs: DJL's Encoding would also fetch
+        // tokens, offsets, word ids and masks through JNI (twice the time, all garbage). The text goes in as is,
+        // exactly as HuggingFaceTokenizer.encode passes it with the options set in open().
+        long encoding = TokenizersLibrary.LIB.encode(tokenizer.getHandle(), text, true);
+        try {
+            long[] ids = TokenizersLibrary.LIB.getTokenIds(encoding);
+            long[] types = TokenizersLibrary.LIB.getTypeIds(encoding);
+            return new TokenizedInput(ids, types, settings.encodingLength(ids.length));
+        } finally {
+            TokenizersLibrary.LIB.deleteEncoding(encoding);
+        }
     }
 
     @Override

@@ -45,6 +45,7 @@ public final class InferenceEngine implements AutoCloseable {
         NativeLibraries.prepare(config.nativeCacheDir());
         List<ExecutionProvider> all = providers == null ? OrtProviders.standard() : List.copyOf(providers);
         this.env = OrtEnvironment.getEnvironment();
+        NativeLibraries.removeOrtTempFolder();
         BackendSelector.Choice choice = new BackendSelector(all).select(config.preference());
         this.provider = choice.provider();
         this.selection = choice.selection();

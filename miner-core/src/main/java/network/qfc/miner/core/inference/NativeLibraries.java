@@ -44,6 +44,30 @@ public final class NativeLibraries {
         prepared = true;
     }
 
+    /**
+     * ONNX Runtime 1.21 creates an {@code onnxruntime-java*} folder in the system temp folder at start-up whatever
+     * {@code onnxruntime.native.path} says, and only removes it when the JVM exits normally. With the native path
+     * set it stays empty: remove it now, so that not even a killed process leaves it behind. Call after ONNX Runtime
+     * has loaded; best effort (the field is private to ONNX Runtime).
+     */
+    public static void removeOrtTempFolder() {
+        try {
+            Class<?> runtime = Class.forName("ai.onnxruntime.OnnxRuntime");
+            java.lang.reflect.Field f = runtime.getDeclaredField("tempDirectory");
+            f.setAccessible(true);
+            Object dir = f.get(null);
+            if (dir instanceof Path p && Files.isDirectory(p)) {
+                try (var entries = Files.list(p)) {
+                    if (entries.findAny().isEmpty()) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+            }
+        } catch (ReflectiveOperationException | RuntimeException | IOException e) {
+            // another ONNX Runtime version: its own exit hook removes the folder
+        }
+    }
+
     private static void setIfAbsent(String key, String value) {
         if (System.getProperty(key) == null) {
             System.setProperty(key, value);

@@ -73,7 +73,7 @@ final class IndependentEmbedding implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws ai.onnxruntime.OrtException {
         session.close();
         tokenizer.close();
     }
