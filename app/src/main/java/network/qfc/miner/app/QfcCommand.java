@@ -21,6 +21,12 @@ public final class QfcCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Option(names = "--devnet", description = "Open the app mining against a devnet on this computer, with a generated dev key: nothing to configure.")
+    boolean devnet;
+
+    @CommandLine.Option(names = "--minimized", description = "Start hidden in the tray (how start at login opens it).")
+    boolean minimized;
+
     /** Builds the command line with every subcommand the application has. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new QfcCommand());
@@ -35,10 +41,11 @@ public final class QfcCommand implements Callable<Integer> {
         return cl;
     }
 
+    /** No command: the desktop app. */
     @Override
     public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return 0;
+        return network.qfc.miner.app.desktop.DesktopLauncher.launch(
+                new network.qfc.miner.app.desktop.DesktopOptions(devnet, minimized));
     }
 
     /** The version from the build, with the Java runtime it runs on. */

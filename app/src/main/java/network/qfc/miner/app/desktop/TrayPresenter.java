@@ -1,0 +1,175 @@
+package network.qfc.miner.app.desktop;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import network.qfc.miner.app.desktop.dashboard.DashboardFormat;
+import network.qfc.miner.app.desktop.mining.DesktopGovernor;
+import network.qfc.miner.app.desktop.mining.MiningControl;
+import network.qfc.miner.app.desktop.tray.TrayHost;
+import network.qfc.miner.app.desktop.tray.TrayInput;
+import network.qfc.miner.app.desktop.tray.TrayView;
+import network.qfc.miner.core.events.EventBus;
+import network.qfc.miner.core.events.MinerEvent;
+import network.qfc.miner.core.events.MinerSnapshot;
+import network.qfc.miner.core.events.MinerState;
+import network.qfc.miner.core.runtime.MinerRuntime;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the tray in step with the miner (its icon, tooltip and menu, once a second, off the FX thread) and raises
+ * desktop notifications for a jail or slash, a node lost for more than three minutes, and a finished model download.
+ */
+final class TrayPresenter implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TrayPresenter.class);
+    static final Duration NODE_LOST_NOTICE = Duration.ofMinutes(3);
+
+    /** What the tray's Open and Quit items do. */
+    record Actions(Runnable openWindow, Runnable quit) {
+    }
+
+    private final TrayHost host;
+    private final MiningControl mining;
+    private final DesktopGovernor governor;
+    private final boolean installed;
+    private final ScheduledExecutorService ticker;
+    private volatile EventBus.Subscription events;
+    private volatile MinerRuntime watched;
+    private volatile Instant unreachableSince;
+    private volatile boolean nodeLostNotified;
+    private volatile long proofsToday;
+
+    private TrayPresenter(TrayHost host, MiningControl mining, DesktopGovernor governor, Actions actions) {
+        this.host = host;
+        this.mining = mining;
+        this.governor = governor;
+        this.installed = mining != null && host.install(view(), new TrayHost.Actions() {
+            @Override
+            public void openWindow() {
+                actions.openWindow().run();
+            }
+
+            @Override
+            public void toggleMining() {
+                (mining.isMining() ? mining.stop() : mining.start()).exceptionally(e -> {
+                    host.notify("Mining did not start", e.getCause() != null ? e.getCause().getMessage() : e.getMessage(), true);
+                    return null;
+                });
+            }
+
+            @Override
+            public void togglePause() {
+                governor.togglePause();
+            }
+
+            @Override
+            public void quit() {
+                actions.quit().run();
+            }
+        });
+        if (installed) {
+            ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "qfc-tray");
+                t.setDaemon(true);
+                return t;
+            });
+            ticker.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
+        } else {
+            ticker = null;
+        }
+    }
+
+    static TrayPresenter install(TrayHost host, MiningControl mining, DesktopGovernor governor, Actions actions) {
+        return new TrayPresenter(host, mining, governor, actions);
+    }
+
+    static TrayPresenter none() {
+        return new TrayPresenter(TrayHost.NONE, null, null, new Actions(() -> { }, () -> { }));
+    }
+
+    boolean installed() {
+        return installed;
+    }
+
+    private void tick() {
+        try {
+            MinerRuntime r = mining.current().orElse(null);
+            if (r != watched) {
+                watch(r);
+            }
+            if (r != null) {
+                proofsToday = r.journal().totalsForDay(LocalDate.now(ZoneOffset.UTC)).counters().accepted();
+            }
+            host.show(view());
+        } catch (RuntimeException e) {
+            LOG.debug("tray update failed", e);
+        }
+    }
+
+    private TrayView view() {
+        Optional<MinerSnapshot> s = mining == null ? Optional.empty() : mining.current().map(MinerRuntime::snapshot);
+        boolean on = s.isPresent() && s.get().state() != MinerState.STOPPED && s.get().state() != MinerState.FAILED;
+        String paused = null;
+        if (s.isPresent() && s.get().state() == MinerState.PAUSED) {
+            paused = s.get().stateReason();
+        } else if (governor != null && governor.pausedByHand()) {
+            paused = "paused by you for 1 hour";
+        }
+        boolean jailed = s.map(x -> x.standing().jailed()).orElse(false);
+        String release = s.filter(x -> x.standing().jailEndsAt() != null)
+                .map(x -> DashboardFormat.countdown(x.standing().jailRemaining(Instant.now()))).orElse(null);
+        String error = s.map(x -> switch (x.state()) {
+            case UNREACHABLE -> "node unreachable";
+            case FAILED -> x.stateReason();
+            default -> null;
+        }).orElse(null);
+        return TrayView.of(new TrayInput(on, paused, jailed, release, error, proofsToday));
+    }
+
+    private void watch(MinerRuntime r) {
+        EventBus.Subscription old = events;
+        if (old != null) {
+            old.close();
+        }
+        watched = r;
+        events = r == null ? null : r.events().subscribe("tray-notifications", this::onEvent);
+    }
+
+    private void onEvent(MinerEvent e) {
+        if (e instanceof MinerEvent.Jailed j) {
+            host.notify("Validator JAILED", "Jailed until " + j.endsAt() + ": " + j.cause(), true);
+        } else if (e instanceof MinerEvent.Slashed s) {
+            host.notify("Stake slashed", DashboardFormat.qfc(s.amount()) + " taken: " + s.cause(), true);
+        } else if (e instanceof MinerEvent.NodeUnreachable u) {
+            if (unreachableSince == null) {
+                unreachableSince = u.at();
+            } else if (!nodeLostNotified && Duration.between(unreachableSince, u.at()).compareTo(NODE_LOST_NOTICE) >= 0) {
+                nodeLostNotified = true;
+                host.notify("Node lost", "No answer from " + u.url() + " for over 3 minutes; still retrying.", true);
+            }
+        } else if (e instanceof MinerEvent.NodeReachable) {
+            unreachableSince = null;
+            nodeLostNotified = false;
+        } else if (e instanceof MinerEvent.ModelDownloadProgress d && d.totalBytes() > 0 && d.bytesDone() >= d.totalBytes()) {
+            host.notify("Model ready", d.model() + " is downloaded and verified.", false);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (ticker != null) {
+            ticker.shutdownNow();
+        }
+        EventBus.Subscription s = events;
+        if (s != null) {
+            s.close();
+        }
+        host.remove();
+    }
+}

@@ -1,0 +1,270 @@
+package network.qfc.miner.app.desktop.dashboard;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.scene.chart.XYChart;
+import network.qfc.miner.app.desktop.UiThread;
+import network.qfc.miner.app.desktop.mining.MiningControl;
+import network.qfc.miner.core.events.EventBus;
+import network.qfc.miner.core.events.MinerEvent;
+import network.qfc.miner.core.events.MinerSnapshot;
+import network.qfc.miner.core.events.MinerState;
+import network.qfc.miner.core.journal.JournalEntry;
+import network.qfc.miner.core.journal.ProofJournal;
+import network.qfc.miner.core.journal.TimeBucket;
+import network.qfc.miner.core.runtime.MinerRuntime;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Maps the miner into the dashboard: the snapshot once a second (a {@link Timeline} on the FX thread reading an
+ * atomic reference: no locks, at most 1 Hz), proof results from the event bus into the feed, and history from the
+ * journal (read off the FX thread). Handles the main control: mining on and off.
+ */
+public final class DashboardController {
+    private static final Logger LOG = LoggerFactory.getLogger(DashboardController.class);
+    static final int FEED_ROWS = 200;
+    private static final DateTimeFormatter HOUR_MINUTE = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter DAY_HOUR = DateTimeFormatter.ofPattern("EEE HH:00", Locale.ROOT)
+            .withZone(ZoneId.systemDefault());
+
+    private final DashboardModel model = new DashboardModel();
+    private final MiningControl mining;
+    private final Executor background;
+    private final Clock clock;
+    private final Timeline ticker;
+    private EventBus.Subscription feedSubscription;
+    private MinerRuntime shownRuntime;
+    private int ticks;
+
+    public DashboardController(MiningControl mining, Executor background, Clock clock) {
+        this.mining = mining;
+        this.background = background;
+        this.clock = clock;
+        this.ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> tick()));
+        ticker.setCycleCount(Timeline.INDEFINITE);
+        model.range.addListener((obs, old, now) -> refreshHistory());
+    }
+
+    public DashboardModel model() {
+        return model;
+    }
+
+    public void onActivate() {
+        tick();
+        ticker.play();
+    }
+
+    public void onDeactivate() {
+        ticker.stop();
+    }
+
+    /** The main control. */
+    public void onToggleMining() {
+        model.busy.set(true);
+        CompletableFuture<?> action = mining.isMining() ? mining.stop() : mining.start();
+        action.whenComplete((v, e) -> UiThread.run(() -> {
+            model.busy.set(false);
+            if (e != null) {
+                Throwable cause = e.getCause() != null ? e.getCause() : e;
+                LOG.warn("mining could not start: {}", cause.getMessage());
+                model.state.set("Not mining");
+                model.stateStyle.set("error");
+                model.stateReason.set(cause.getMessage());
+            }
+            tick();
+        }));
+    }
+
+    void tick() {
+        Optional<MinerRuntime> runtime = mining.current();
+        if (runtime.orElse(null) != shownRuntime) {
+            attach(runtime.orElse(null));
+        }
+        runtime.ifPresentOrElse(r -> show(r.snapshot()), () -> {
+            model.mining.set(false);
+            if (!"error".equals(model.stateStyle.get())) {
+                model.state.set("Not mining");
+                model.stateStyle.set("idle");
+                model.stateReason.set("Press Start to mine.");
+            }
+        });
+        if (ticks++ % 10 == 0) {
+            refreshHistory();
+        }
+    }
+
+    private void attach(MinerRuntime runtime) {
+        if (feedSubscription != null) {
+            feedSubscription.close();
+            feedSubscription = null;
+        }
+        shownRuntime = runtime;
+        if (runtime == null) {
+            return;
+        }
+        feedSubscription = runtime.events().subscribe("dashboard-feed", this::onEvent);
+        ProofJournal journal = runtime.journal();
+        CompletableFuture.supplyAsync(() -> journal.recent(FEED_ROWS), background)
+                .thenAccept(entries -> UiThread.run(() -> model.feed.setAll(rowsOf(entries))))
+                .exceptionally(e -> {
+                    LOG.warn("could not read the proof journal", e);
+                    return null;
+                });
+        refreshHistory();
+    }
+
+    private void onEvent(MinerEvent event) {
+        ProofFeedRow row = null;
+        if (event instanceof MinerEvent.ProofResult p) {
+            row = new ProofFeedRow(p.at(), p.taskId(), p.model(), p.executionTimeMs(),
+                    DashboardFormat.outcome(p.accepted(), p.spotChecked()), DashboardFormat.plainMessage(p.message()),
+                    p.accepted());
+        } else if (event instanceof MinerEvent.ProofDropped d) {
+            row = new ProofFeedRow(d.at(), d.taskId(), "", -1, "Dropped", d.reason(), false);
+        }
+        if (row != null) {
+            ProofFeedRow shown = row;
+            UiThread.run(() -> {
+                model.feed.add(0, shown);
+                if (model.feed.size() > FEED_ROWS) {
+                    model.feed.remove(FEED_ROWS, model.feed.size());
+                }
+            });
+        }
+    }
+
+    static List<ProofFeedRow> rowsOf(List<JournalEntry> entries) {
+        List<ProofFeedRow> rows = new ArrayList<>();
+        for (JournalEntry e : entries) {
+            if (e.accepted() == null && e.failureReason() == null && e.state().name().equals("SUBMITTING")) {
+                continue;
+            }
+            String outcome = e.accepted() != null ? DashboardFormat.outcome(e.accepted(), Boolean.TRUE.equals(e.spotChecked()))
+                    : title(e.state().name());
+            String message = e.nodeMessage() != null ? DashboardFormat.plainMessage(e.nodeMessage())
+                    : e.failureReason() != null ? e.failureReason() : "";
+            long at = e.settledAtMs() != null ? e.settledAtMs() : e.task().fetchedAtMs();
+            rows.add(new ProofFeedRow(Instant.ofEpochMilli(at), e.taskId(), e.task().modelName() + "@" + e.task().modelVersion(),
+                    e.executionMs() != null ? e.executionMs() : -1, outcome, message, Boolean.TRUE.equals(e.accepted())));
+        }
+        return rows;
+    }
+
+    private void show(MinerSnapshot s) {
+        Instant now = clock.instant();
+        model.mining.set(s.state() != MinerState.STOPPED && s.state() != MinerState.FAILED);
+        model.state.set(stateWord(s.state()));
+        model.stateStyle.set(switch (s.state()) {
+            case RUNNING -> "mining";
+            case PAUSED, STARTING, STOPPING -> "paused";
+            case JAILED, UNREACHABLE, FAILED -> "error";
+            case STOPPED -> "idle";
+        });
+        model.stateReason.set(s.stateReason());
+        model.node.set(s.node().url());
+        model.nodeStatus.set(s.node().reachable()
+                ? "reachable" + (s.node().latencyMs() >= 0 ? ", " + s.node().latencyMs() + " ms" : "")
+                        + (s.node().chainId() != null ? ", chain " + s.node().chainId() : "")
+                        + (s.node().version() != null ? ", " + s.node().version() : "")
+                : "not reachable");
+        model.address.set(s.address() != null ? s.address() : "–");
+        model.tier.set(s.tier() != null ? s.tier() : "–");
+        model.backend.set(s.backend() != null ? s.backend() : "–");
+        model.backendWhy.set(s.backendFallback() != null ? s.backendFallback() : "");
+        model.model.set(s.model() != null ? s.model() + (s.layer() != null ? " (" + s.layer() + ")" : "") : "–");
+
+        MinerSnapshot.Counters c = s.counters();
+        model.tasks.set(Long.toString(c.tasksReceived()));
+        model.accepted.set(Long.toString(c.accepted()));
+        model.spotChecked.set(Long.toString(c.spotChecked()));
+        model.rejected.set(Long.toString(c.rejected()));
+        model.passRate.set(DashboardFormat.passRate(c));
+        model.perMinute.set(DashboardFormat.perMinute(c.accepted(), Duration.between(s.startedAt(), now)));
+        model.lastInference.set(s.lastInferenceMs() >= 0 ? s.lastInferenceMs() + " ms" : "–");
+
+        MinerSnapshot.Standing st = s.standing();
+        model.jailed.set(st.jailed());
+        model.jailCountdown.set(st.jailed()
+                ? (st.jailEndsAt() != null ? "released in " + DashboardFormat.countdown(st.jailRemaining(now)) : "release time unknown")
+                : "");
+        model.standing.set(!st.known() ? "unknown" : st.jailed() ? "JAILED" : st.active() ? "Active" : "Inactive");
+        model.stake.set(DashboardFormat.qfc(st.stake()));
+        model.stakeChange.set(DashboardFormat.change(st.stakeChange()));
+        model.contribution.set(st.contributionScore() >= 0 ? Long.toString(st.contributionScore()) : "–");
+        model.inferenceScore.set(st.inferenceScore() >= 0 ? String.format(Locale.ROOT, "%,d", st.inferenceScore()) : "–");
+        model.lastSlash.set(DashboardFormat.slash(st.lastSlash()));
+        model.slashAdvice.set(st.lastSlash() == null ? "" : DashboardFormat.plainMessage(st.lastSlash().cause()));
+        model.earnings.set(st.earnings() == null ? "not reported by this node"
+                : DashboardFormat.qfc(st.earnings()) + " today" + (st.locked() != null ? ", " + DashboardFormat.qfc(st.locked())
+                        + " locked, " + DashboardFormat.qfc(st.available()) + " available" : ""));
+    }
+
+    static String stateWord(MinerState state) {
+        return switch (state) {
+            case STARTING -> "Starting";
+            case RUNNING -> "Mining";
+            case PAUSED -> "Paused";
+            case JAILED -> "JAILED";
+            case UNREACHABLE -> "Node unreachable";
+            case STOPPING -> "Stopping";
+            case STOPPED -> "Not mining";
+            case FAILED -> "Stopped by an error";
+        };
+    }
+
+    /** Reads the chart's history from the journal, off the FX thread. */
+    void refreshHistory() {
+        MinerRuntime r = shownRuntime;
+        if (r == null) {
+            return;
+        }
+        DashboardModel.Range range = model.range.get();
+        Instant now = clock.instant();
+        Duration span = switch (range) {
+            case HOUR -> Duration.ofHours(1);
+            case DAY -> Duration.ofDays(1);
+            case WEEK -> Duration.ofDays(7);
+        };
+        Duration bucket = switch (range) {
+            case HOUR -> Duration.ofMinutes(5);
+            case DAY -> Duration.ofHours(1);
+            case WEEK -> Duration.ofHours(12);
+        };
+        ProofJournal journal = r.journal();
+        CompletableFuture.supplyAsync(() -> journal.history(now.minus(span).toEpochMilli(), now.toEpochMilli(), bucket), background)
+                .thenAccept(buckets -> UiThread.run(() -> showHistory(buckets, range)))
+                .exceptionally(e -> {
+                    LOG.debug("history not available", e);
+                    return null;
+                });
+    }
+
+    private void showHistory(List<TimeBucket> buckets, DashboardModel.Range range) {
+        List<XYChart.Data<String, Number>> accepted = new ArrayList<>();
+        List<XYChart.Data<String, Number>> score = new ArrayList<>();
+        DateTimeFormatter f = range == DashboardModel.Range.HOUR ? HOUR_MINUTE : DAY_HOUR;
+        for (TimeBucket b : buckets) {
+            String label = f.format(Instant.ofEpochMilli(b.startMs()));
+            accepted.add(new XYChart.Data<>(label, b.accepted()));
+            b.inferenceScore().ifPresent(v -> score.add(new XYChart.Data<>(label, v)));
+        }
+        model.acceptedSeries.getData().setAll(accepted);
+        model.scoreSeries.getData().setAll(score);
+    }
+
+    private static String title(String s) {
+        return s.charAt(0) + s.substring(1).toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,306 @@
+package network.qfc.miner.app.desktop.dashboard;
+
+import atlantafx.base.theme.Styles;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.StringProperty;
+import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import network.qfc.miner.app.desktop.Page;
+
+/**
+ * The dashboard: the main control and state (in the window's header), the node, this machine, live counters,
+ * standing (stake, JAILED with a countdown, the last slash and what to do), a chart from the journal, and the live
+ * proof feed whose rows open the proof's detail.
+ */
+public final class DashboardPage implements Page {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+    private static final PseudoClass GOOD = PseudoClass.getPseudoClass("good");
+    private static final PseudoClass BAD = PseudoClass.getPseudoClass("bad");
+
+    private final DashboardController controller;
+    private final DashboardModel model;
+    private final Consumer<ProofFeedRow> openDetail;
+    private final Node header;
+    private final Node view;
+
+    /** @param openDetail shows one proof's detail (hashes, epoch, bytes, the node's answer) */
+    public DashboardPage(DashboardController controller, Consumer<ProofFeedRow> openDetail) {
+        this.controller = controller;
+        this.model = controller.model();
+        this.openDetail = openDetail;
+        this.header = buildHeader();
+        this.view = buildView();
+    }
+
+    @Override
+    public String title() {
+        return "Dashboard";
+    }
+
+    @Override
+    public Node view() {
+        return view;
+    }
+
+    /** The strip above every page: the state and the Start/Stop control. */
+    public Node header() {
+        return header;
+    }
+
+    @Override
+    public void onActivate() {
+        controller.onActivate();
+    }
+
+    @Override
+    public void onDeactivate() {
+        // the header stays live: the ticker keeps running while the window is open
+    }
+
+    private Node buildHeader() {
+        Label state = new Label();
+        state.setId("dash-state");
+        state.textProperty().bind(model.state);
+        state.getStyleClass().add(Styles.TITLE_3);
+        model.stateStyle.addListener((obs, old, now) -> styleState(state, now));
+        styleState(state, model.stateStyle.get());
+        Label reason = new Label();
+        reason.setId("dash-state-reason");
+        reason.textProperty().bind(model.stateReason);
+        reason.getStyleClass().add(Styles.TEXT_MUTED);
+        reason.setWrapText(true);
+        VBox text = new VBox(2, state, reason);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        Button toggle = new Button();
+        toggle.setId("dash-toggle");
+        toggle.textProperty().bind(Bindings.when(model.mining).then("Stop mining").otherwise("Start mining"));
+        toggle.getStyleClass().add(Styles.LARGE);
+        model.mining.addListener((obs, old, on) -> {
+            toggle.getStyleClass().removeAll(Styles.ACCENT, Styles.DANGER);
+            toggle.getStyleClass().add(on ? Styles.DANGER : Styles.ACCENT);
+        });
+        toggle.getStyleClass().add(Styles.ACCENT);
+        toggle.disableProperty().bind(model.busy);
+        toggle.setOnAction(e -> controller.onToggleMining());
+        toggle.setDefaultButton(false);
+        HBox bar = new HBox(16, text, toggle);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(12, 20, 12, 20));
+        bar.setStyle("-fx-border-color: -color-border-default; -fx-border-width: 0 0 1 0;");
+        return bar;
+    }
+
+    private static void styleState(Label state, String style) {
+        state.getStyleClass().removeAll(Styles.SUCCESS, Styles.WARNING, Styles.DANGER);
+        switch (style) {
+            case "mining" -> state.getStyleClass().add(Styles.SUCCESS);
+            case "paused" -> state.getStyleClass().add(Styles.WARNING);
+            case "error" -> state.getStyleClass().add(Styles.DANGER);
+            default -> { }
+        }
+    }
+
+    private Node buildView() {
+        Node cards = new FlowPane(16, 16,
+                card("Node", row("URL", model.node, "dash-node"), row("Status", model.nodeStatus, "dash-node-status"),
+                        row("Validator", model.address, "dash-address")),
+                card("This machine", row("Tier", model.tier, "dash-tier"), row("Backend", model.backend, "dash-backend"),
+                        row("Fell back because", model.backendWhy, "dash-backend-why"), row("Model", model.model, "dash-model")),
+                standingCard());
+        Node counters = counters();
+        Node chart = chart();
+        Node feed = feed();
+        VBox box = new VBox(16, counters, cards, chart, feed);
+        VBox.setVgrow(feed, Priority.ALWAYS);
+        return box;
+    }
+
+    private Node standingCard() {
+        Label jail = new Label();
+        jail.setId("dash-jail-countdown");
+        jail.textProperty().bind(model.jailCountdown);
+        jail.getStyleClass().addAll(Styles.DANGER, Styles.TEXT_BOLD);
+        jail.visibleProperty().bind(model.jailed);
+        jail.managedProperty().bind(model.jailed);
+        Label advice = new Label();
+        advice.setId("dash-slash-advice");
+        advice.textProperty().bind(model.slashAdvice);
+        advice.setWrapText(true);
+        advice.setMaxWidth(360);
+        advice.getStyleClass().add(Styles.TEXT_MUTED);
+        VBox card = card("Standing", row("Status", model.standing, "dash-standing"), jail,
+                row("Stake", Bindings.concat(model.stake, " ", model.stakeChange), "dash-stake"),
+                row("Contribution", model.contribution, "dash-contribution"),
+                row("Inference score", model.inferenceScore, "dash-score"),
+                row("Earnings", model.earnings, "dash-earnings"),
+                row("Last slash", model.lastSlash, "dash-last-slash"), advice);
+        return card;
+    }
+
+    private Node counters() {
+        FlowPane strip = new FlowPane(24, 12,
+                counter("Tasks", model.tasks, "dash-tasks"), counter("Accepted", model.accepted, "dash-accepted"),
+                counter("Spot-checked", model.spotChecked, "dash-spot-checked"),
+                counter("Rejected", model.rejected, "dash-rejected"), counter("Pass rate", model.passRate, "dash-pass-rate"),
+                counter("Proofs / min", model.perMinute, "dash-per-minute"),
+                counter("Last inference", model.lastInference, "dash-last-inference"));
+        return strip;
+    }
+
+    private Node chart() {
+        CategoryAxis x = new CategoryAxis();
+        NumberAxis left = new NumberAxis();
+        left.setLabel("accepted proofs");
+        LineChart<String, Number> accepted = new LineChart<>(x, left);
+        accepted.setId("dash-chart");
+        model.acceptedSeries.setName("Accepted proofs");
+        accepted.getData().add(model.acceptedSeries);
+        accepted.setAnimated(false);
+        accepted.setCreateSymbols(false);
+        accepted.setLegendVisible(false);
+        accepted.setPrefHeight(200);
+        CategoryAxis x2 = new CategoryAxis();
+        NumberAxis right = new NumberAxis();
+        right.setLabel("inference score");
+        right.setForceZeroInRange(false);
+        LineChart<String, Number> score = new LineChart<>(x2, right);
+        model.scoreSeries.setName("Inference score");
+        score.getData().add(model.scoreSeries);
+        score.setAnimated(false);
+        score.setCreateSymbols(false);
+        score.setLegendVisible(false);
+        score.setPrefHeight(200);
+        ToggleGroup ranges = new ToggleGroup();
+        HBox rangeBar = new HBox(4);
+        for (DashboardModel.Range r : DashboardModel.Range.values()) {
+            ToggleButton b = new ToggleButton("Last " + r.name().toLowerCase(java.util.Locale.ROOT));
+            b.setId("dash-range-" + r.name().toLowerCase(java.util.Locale.ROOT));
+            b.setToggleGroup(ranges);
+            b.setSelected(model.range.get() == r);
+            b.setOnAction(e -> {
+                if (b.isSelected()) {
+                    model.range.set(r);
+                } else {
+                    b.setSelected(true);
+                }
+            });
+            rangeBar.getChildren().add(b);
+        }
+        Label title = new Label("History");
+        title.getStyleClass().add(Styles.TITLE_4);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox head = new HBox(12, title, spacer, rangeBar);
+        head.setAlignment(Pos.CENTER_LEFT);
+        HBox charts = new HBox(16, accepted, score);
+        HBox.setHgrow(accepted, Priority.ALWAYS);
+        HBox.setHgrow(score, Priority.ALWAYS);
+        return new VBox(8, head, charts);
+    }
+
+    private Node feed() {
+        TableView<ProofFeedRow> table = new TableView<>(model.feed);
+        table.setId("dash-feed");
+        table.setPlaceholder(new Label("No proofs yet. Start mining to see them here."));
+        table.getColumns().add(column("Time", r -> TIME.format(r.at()), 90));
+        table.getColumns().add(column("Task", r -> DashboardFormat.shortId(r.taskId()), 100));
+        table.getColumns().add(column("Model", ProofFeedRow::model, 170));
+        table.getColumns().add(column("ms", r -> r.ms() >= 0 ? Long.toString(r.ms()) : "", 60));
+        table.getColumns().add(column("Outcome", ProofFeedRow::outcome, 170));
+        table.getColumns().add(column("Node says", ProofFeedRow::message, 420));
+        table.setRowFactory(t -> {
+            TableRow<ProofFeedRow> row = new TableRow<>() {
+                @Override
+                protected void updateItem(ProofFeedRow item, boolean empty) {
+                    super.updateItem(item, empty);
+                    pseudoClassStateChanged(GOOD, !empty && item != null && item.good());
+                    pseudoClassStateChanged(BAD, !empty && item != null && !item.good());
+                }
+            };
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                    openDetail.accept(row.getItem());
+                }
+            });
+            return row;
+        });
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {
+                openDetail.accept(table.getSelectionModel().getSelectedItem());
+            }
+        });
+        table.setStyle("-fx-pref-height: 18em;");
+        Label title = new Label("Proofs (double-click or Enter for detail)");
+        title.getStyleClass().add(Styles.TITLE_4);
+        VBox box = new VBox(8, title, table);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        return box;
+    }
+
+    private static TableColumn<ProofFeedRow, String> column(String name, java.util.function.Function<ProofFeedRow, String> value,
+            double width) {
+        TableColumn<ProofFeedRow, String> c = new TableColumn<>(name);
+        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
+        c.setPrefWidth(width);
+        c.setSortable(false);
+        return c;
+    }
+
+    private static VBox card(String title, Node... rows) {
+        Label t = new Label(title);
+        t.getStyleClass().add(Styles.TITLE_4);
+        VBox card = new VBox(6, t);
+        card.getChildren().addAll(rows);
+        card.setPadding(new Insets(12));
+        card.setMinWidth(300);
+        card.setStyle("-fx-background-color: -color-bg-default; -fx-border-color: -color-border-default; "
+                + "-fx-border-radius: 6; -fx-background-radius: 6;");
+        return card;
+    }
+
+    private static Node row(String key, javafx.beans.value.ObservableValue<String> value, String id) {
+        Label k = new Label(key);
+        k.getStyleClass().add(Styles.TEXT_MUTED);
+        k.setMinWidth(110);
+        Label v = new Label();
+        v.setId(id);
+        v.textProperty().bind(value);
+        v.setWrapText(true);
+        v.setMaxWidth(300);
+        HBox h = new HBox(8, k, v);
+        return h;
+    }
+
+    private static Node counter(String name, StringProperty value, String id) {
+        Label v = new Label();
+        v.setId(id);
+        v.textProperty().bind(value);
+        v.getStyleClass().add(Styles.TITLE_2);
+        Label n = new Label(name);
+        n.getStyleClass().add(Styles.TEXT_MUTED);
+        return new VBox(0, v, n);
+    }
+
+}

@@ -1,0 +1,72 @@
+package network.qfc.miner.app.desktop.dashboard;
+
+import atlantafx.base.theme.Styles;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import javafx.geometry.Insets;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.GridPane;
+import javafx.stage.Window;
+import network.qfc.miner.app.desktop.UiThread;
+import network.qfc.miner.core.journal.ProofJournal;
+
+/** Opens one proof's detail from the journal (read off the FX thread) in a dialog with selectable values. */
+public final class ProofDetailDialog {
+    private final Supplier<ProofJournal> journal;
+    private final Executor background;
+    private final Supplier<Window> owner;
+
+    public ProofDetailDialog(Supplier<ProofJournal> journal, Executor background, Supplier<Window> owner) {
+        this.journal = journal;
+        this.background = background;
+        this.owner = owner;
+    }
+
+    public void open(ProofFeedRow row) {
+        ProofJournal j = journal.get();
+        if (j == null) {
+            return;
+        }
+        CompletableFuture.supplyAsync(() -> j.find(row.taskId()).map(ProofDetail::lines).orElse(List.of(
+                Map.entry("Task", row.taskId()), Map.entry("Detail", "not in the journal (it keeps 30 days)"))), background)
+                .thenAccept(lines -> UiThread.run(() -> show(row, lines)));
+    }
+
+    private void show(ProofFeedRow row, List<Map.Entry<String, String>> lines) {
+        GridPane grid = new GridPane();
+        grid.setHgap(12);
+        grid.setVgap(6);
+        grid.setPadding(new Insets(8));
+        int r = 0;
+        for (Map.Entry<String, String> line : lines) {
+            Label k = new Label(line.getKey());
+            k.getStyleClass().add(Styles.TEXT_MUTED);
+            TextArea v = new TextArea(line.getValue());
+            v.setEditable(false);
+            v.setWrapText(true);
+            v.setPrefRowCount(line.getValue().length() > 90 ? 3 : 1);
+            v.setPrefColumnCount(60);
+            grid.addRow(r++, k, v);
+        }
+        Dialog<Void> dialog = new Dialog<>();
+        dialog.setTitle("Proof " + DashboardFormat.shortId(row.taskId()));
+        dialog.setHeaderText(row.outcome() + " - " + row.model());
+        ScrollPane scroller = new ScrollPane(grid);
+        scroller.setFitToWidth(true);
+        scroller.setPrefViewportHeight(480);
+        dialog.getDialogPane().setContent(scroller);
+        dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        Window w = owner.get();
+        if (w != null) {
+            dialog.initOwner(w);
+        }
+        dialog.show();
+    }
+}

@@ -1,0 +1,52 @@
+package network.qfc.miner.app.desktop.tray;
+
+/**
+ * A place for the app's icon in the desktop's tray. More than one kind exists (the AWT tray; none at all on many
+ * GNOME/Wayland desktops), so the app asks {@link #install} and degrades when it answers false: closing the window
+ * then quits or asks, never leaving an invisible process.
+ */
+public interface TrayHost {
+
+    /** What the tray's menu asks the app to do. Called on the FX thread. */
+    interface Actions {
+        void openWindow();
+
+        void toggleMining();
+
+        void togglePause();
+
+        void quit();
+    }
+
+    /** Puts the icon in the tray. False when this desktop has no tray the host can use. */
+    boolean install(TrayView initial, Actions actions);
+
+    /** Shows a new state; cheap when nothing changed. */
+    void show(TrayView view);
+
+    /** A desktop notification next to the icon (jail, slash, node lost, download finished). */
+    void notify(String title, String message, boolean warning);
+
+    /** Takes the icon away. */
+    void remove();
+
+    /** No tray: what the app uses where none can be had. */
+    TrayHost NONE = new TrayHost() {
+        @Override
+        public boolean install(TrayView initial, Actions actions) {
+            return false;
+        }
+
+        @Override
+        public void show(TrayView view) {
+        }
+
+        @Override
+        public void notify(String title, String message, boolean warning) {
+        }
+
+        @Override
+        public void remove() {
+        }
+    };
+}
