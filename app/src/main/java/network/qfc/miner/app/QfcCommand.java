@@ -30,6 +30,7 @@ public final class QfcCommand implements Callable<Integer> {
         cl.addSubcommand(new network.qfc.miner.app.models.ModelsCommand());
         cl.addSubcommand(new network.qfc.miner.app.bench.BenchCommand());
         cl.addSubcommand(new network.qfc.miner.app.devnet.DevnetCommand());
+        cl.addSubcommand(new network.qfc.miner.app.mine.MineCommand());
         cl.setExecutionExceptionHandler(new Main.OneLineErrors());
         return cl;
     }

@@ -1,0 +1,246 @@
+package network.qfc.miner.app.mine;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import network.qfc.miner.app.QfcCommand;
+import network.qfc.miner.core.AppDirectories;
+import network.qfc.miner.core.events.EventBus;
+import network.qfc.miner.core.inference.BackendPreference;
+import network.qfc.miner.core.keys.KeySource;
+import network.qfc.miner.core.keys.PasswordSource;
+import network.qfc.miner.core.metrics.MetricsServer;
+import network.qfc.miner.core.metrics.MinerMetrics;
+import network.qfc.miner.core.mining.ComputeMode;
+import network.qfc.miner.core.runtime.MinerRuntime;
+import network.qfc.miner.core.runtime.MinerSettings;
+import network.qfc.miner.devnet.DevnetConfig;
+import network.qfc.miner.devnet.DevnetNode;
+import network.qfc.miner.models.InstallState;
+import network.qfc.miner.models.ModelCache;
+import network.qfc.miner.models.ModelDownloader;
+import network.qfc.miner.models.ModelRef;
+import network.qfc.miner.models.ModelRegistry;
+import network.qfc.miner.models.OfflineSeed;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code mine}: the headless miner. Builds a {@link MinerRuntime} from the flags (and {@code QFC_COMPUTE_MODE},
+ * {@code QFC_INFERENCE_BACKEND}, {@code QFC_MODEL_DIR}), prints a line per proof (or one JSON object per event with
+ * {@code --json}; logs go to stderr), and stops on {@code --max-proofs}, {@code --duration} or Ctrl-C, finishing or
+ * journaling the proof in flight. Exit 0 on a clean stop, 1 with a one-line reason on a fatal error.
+ */
+@Command(name = "mine",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {"Mine from the terminal: fetch tasks, run the model, submit signed proofs.",
+            "With --devnet, a local devnet runs in this process and a devnet key is made in the data folder."})
+public final class MineCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--rpc", paramLabel = "URL", description = "The node's JSON-RPC address (default ${DEFAULT-VALUE}).",
+            defaultValue = MinerSettings.DEFAULT_RPC)
+    String rpc;
+    @Option(names = "--devnet", description = "Start a local devnet (open mode) in this process and mine against it.")
+    boolean devnet;
+    @Option(names = "--key-file", paramLabel = "FILE", description = "Plain key file: 64 hex characters, owner-only.")
+    Path keyFile;
+    @Option(names = "--keystore", paramLabel = "FILE", description = "Encrypted key file (see `keys new`).")
+    Path keystore;
+    @Option(names = "--password-file", paramLabel = "FILE",
+            description = "The keystore's password (first line; owner-only). Without it: a hidden prompt.")
+    Path passwordFile;
+    @Option(names = "--backend", paramLabel = "auto|cpu|cuda|metal",
+            description = "Where inference runs (or QFC_INFERENCE_BACKEND; default auto).")
+    String backend;
+    @Option(names = "--compute-mode", paramLabel = "inference|auto|none",
+            description = "inference, auto (inference when a model can run here) or none (watch only); "
+                    + "or QFC_COMPUTE_MODE. 'pow' is the node's own mining, not this app's.")
+    String computeMode;
+    @Option(names = "--model-dir", paramLabel = "DIR", description = "The model cache (or QFC_MODEL_DIR; ~/.cache/qfc-models).")
+    Path modelDir;
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Journal, devnet key and native libraries.")
+    Path dataDir;
+    @Option(names = "--threads", paramLabel = "N", description = "Inference threads (default: one per core).")
+    int threads;
+    @Option(names = "--max-proofs", paramLabel = "N", description = "Stop after N proofs answered by the node.")
+    long maxProofs;
+    @Option(names = "--duration", paramLabel = "S", description = "Stop after S seconds.")
+    long durationSeconds;
+    @Option(names = "--json", description = "One JSON object per event on stdout; logs on stderr.")
+    boolean json;
+    @Option(names = "--metrics-port", paramLabel = "P", description = "Serve Prometheus metrics on 127.0.0.1:P.")
+    Integer metricsPort;
+    @Option(names = "--allow-insecure-http",
+            description = "Allow plain http:// to a node that is not on this computer (readable and changeable on the way).")
+    boolean allowInsecureHttp;
+
+    private Map<String, String> env = System.getenv();
+
+    /** Reads the settings variables from {@code environment} instead of the process's (tests). */
+    public MineCommand withEnvironment(Map<String, String> environment) {
+        this.env = Map.copyOf(environment);
+        return this;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        MinerSettings settings;
+        List<AutoCloseable> closeLast = new ArrayList<>();
+        try {
+            AppDirectories dirs = directories();
+            Path models = ModelCache.resolveRoot(modelDir, env, System.getProperty("user.home"));
+            String url = rpc;
+            if (devnet) {
+                if (spec.commandLine().getParseResult().hasMatchedOption("--rpc")) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "give either --rpc or --devnet, not both");
+                }
+                DevnetNode node = startDevnet(models);
+                closeLast.add(node);
+                url = node.url().toString();
+                if (!json) {
+                    out.println("devnet: " + url + " (" + node.reachability() + ", open mode)");
+                    out.flush();
+                }
+            }
+            settings = MinerSettings.defaults(url, keySource(dirs), models, dirs, QfcCommand.applicationVersion())
+                    .withInsecureHttp(allowInsecureHttp)
+                    .withBackend(BackendPreference.parse(firstOf(backend, env.get("QFC_INFERENCE_BACKEND"), "auto")))
+                    .withComputeMode(ComputeMode.parse(firstOf(computeMode, env.get("QFC_COMPUTE_MODE"), "inference")))
+                    .withThreads(threads)
+                    .withLimits(maxProofs, durationSeconds > 0 ? Duration.ofSeconds(durationSeconds) : null);
+            if (maxProofs < 0 || durationSeconds < 0) {
+                throw new IllegalArgumentException("--max-proofs and --duration must not be negative");
+            }
+        } catch (IllegalArgumentException e) {
+            closeAll(closeLast);
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        try {
+            return mine(settings, out, closeLast);
+        } finally {
+            closeAll(closeLast);
+        }
+    }
+
+    private int mine(MinerSettings settings, PrintWriter out, List<AutoCloseable> closeLast) throws Exception {
+        MinerRuntime runtime = new MinerRuntime(settings);
+        EventBus bus = runtime.events();
+        if (json) {
+            JsonEventPrinter printer = new JsonEventPrinter(out);
+            bus.subscribe("json-out", printer::print);
+        } else {
+            ProofLinePrinter printer = new ProofLinePrinter(out, runtime::snapshot);
+            bus.subscribe("terminal-out", printer::print);
+        }
+        if (metricsPort != null) {
+            MinerMetrics metrics = new MinerMetrics(runtime::snapshot);
+            bus.subscribe("metrics", metrics::onEvent);
+            MetricsServer server = MetricsServer.start(metrics, metricsPort);
+            closeLast.add(0, server);
+        }
+        Thread hook = new Thread(() -> runtime.stop("interrupted (Ctrl-C)").orTimeout(90, TimeUnit.SECONDS)
+                .exceptionally(e -> null).join(), "qfc-shutdown-hook");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            runtime.start();
+            try {
+                runtime.stopped().get();
+                return 0;
+            } catch (ExecutionException e) {
+                spec.commandLine().getErr().println("error: " + oneLine(e.getCause()));
+                spec.commandLine().getErr().flush();
+                return 1;
+            }
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it stops the runtime
+            }
+        }
+    }
+
+    private DevnetNode startDevnet(Path models) throws IOException {
+        ModelRef small = new ModelRef("qfc-embed-small", "v1.0");
+        Path dir;
+        try (ModelCache cache = new ModelCache(models, ModelRegistry.bundled(),
+                new ModelDownloader(ModelDownloader.Settings.defaults()), OfflineSeed.fromClassPath())) {
+            if (cache.state(small) != InstallState.INSTALLED) {
+                cache.seedFromBundle(small);
+            }
+            dir = cache.modelDir(small);
+        }
+        return DevnetNode.start(DevnetConfig.defaults().withPort(0).withOpenMode(true).withModelDir(dir));
+    }
+
+    private AppDirectories directories() {
+        AppDirectories os = AppDirectories.forThisProcess();
+        if (dataDir == null) {
+            return os;
+        }
+        Path d = dataDir.toAbsolutePath();
+        return new AppDirectories(os.config(), d, d.resolve("logs"));
+    }
+
+    private KeySource keySource(AppDirectories dirs) {
+        if (keyFile != null && keystore != null) {
+            throw new IllegalArgumentException("give either --key-file or --keystore, not both");
+        }
+        if (passwordFile != null && keystore == null) {
+            throw new IllegalArgumentException("--password-file goes with --keystore");
+        }
+        if (keyFile != null) {
+            return KeySource.plainFile(keyFile);
+        }
+        if (keystore != null) {
+            return KeySource.keystore(keystore, passwordFile != null ? PasswordSource.file(passwordFile)
+                    : PasswordSource.console("Password for " + keystore.getFileName() + ": "));
+        }
+        if (devnet) {
+            return KeySource.devnet(dirs.data());
+        }
+        throw new IllegalArgumentException("no validator key: give --key-file FILE or --keystore FILE "
+                + "(create one with `keys new`), or try --devnet");
+    }
+
+    private static String firstOf(String flag, String envValue, String fallback) {
+        if (flag != null && !flag.isBlank()) {
+            return flag;
+        }
+        return envValue != null && !envValue.isBlank() ? envValue : fallback;
+    }
+
+    private static String oneLine(Throwable e) {
+        Throwable t = e;
+        while (t instanceof CompletionException && t.getCause() != null) {
+            t = t.getCause();
+        }
+        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return m.replace('\n', ' ');
+    }
+
+    private static void closeAll(List<AutoCloseable> closeables) {
+        for (AutoCloseable c : closeables) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                // closing on the way out: nothing more to do
+            }
+        }
+        closeables.clear();
+    }
+}

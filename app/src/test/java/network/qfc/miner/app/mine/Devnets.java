@@ -1,0 +1,81 @@
+package network.qfc.miner.app.mine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.OptionalDouble;
+import network.qfc.miner.core.AppDirectories;
+import network.qfc.miner.core.inference.BackendPreference;
+import network.qfc.miner.core.keys.KeySource;
+import network.qfc.miner.core.runtime.MinerSettings;
+import network.qfc.miner.devnet.DevnetConfig;
+import network.qfc.miner.devnet.DevnetNode;
+import network.qfc.miner.models.InstallState;
+import network.qfc.miner.models.ModelCache;
+import network.qfc.miner.models.ModelDownloader;
+import network.qfc.miner.models.ModelRef;
+import network.qfc.miner.models.ModelRegistry;
+import network.qfc.miner.models.OfflineSeed;
+
+/** The real parts of an end-to-end test: the model cache seeded from the bundled qfc-embed-small, a devnet, settings. */
+final class Devnets {
+    static final Path ROOT = Path.of("target", "e2e").toAbsolutePath();
+    static final Path MODELS = ROOT.resolve("models");
+    static final ModelRef SMALL = new ModelRef("qfc-embed-small", "v1.0");
+
+    static {
+        // the devnet's spot-check engine unpacks its natives under the data folder: keep it in target/
+        System.setProperty("qfc.data.dir", ROOT.resolve("shared-data").toString());
+    }
+
+    private Devnets() {
+    }
+
+    /** The seeded model folder (copied from the bundled artifact once). */
+    static synchronized Path modelDir() {
+        try (ModelCache cache = new ModelCache(MODELS, ModelRegistry.bundled(),
+                new ModelDownloader(ModelDownloader.Settings.defaults().withEndpoint("http://127.0.0.1:9")),
+                OfflineSeed.fromClassPath())) {
+            if (cache.state(SMALL) != InstallState.INSTALLED) {
+                cache.seedFromBundle(SMALL);
+            }
+            return cache.modelDir(SMALL);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An open devnet on a free loopback port that re-executes spot checks with the real model. */
+    static DevnetConfig open() {
+        return DevnetConfig.defaults().withPort(0).withOpenMode(true).withModelDir(modelDir())
+                .withChallengeRate(OptionalDouble.of(0.0));
+    }
+
+    static DevnetNode start(DevnetConfig config) {
+        return DevnetNode.start(config);
+    }
+
+    /** A fresh data folder for one miner. */
+    static Path dataDir(String name) {
+        try {
+            Path d = ROOT.resolve("miners").resolve(name + "-" + System.nanoTime());
+            Files.createDirectories(d);
+            return d;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Settings for an in-process miner against {@code url} with a devnet key in {@code data}: fast polls, CPU. */
+    static MinerSettings settings(String url, Path data) {
+        AppDirectories dirs = new AppDirectories(data.resolve("config"), data, data.resolve("logs"));
+        modelDir();
+        return MinerSettings.defaults(url, KeySource.devnet(data), MODELS, dirs, "test")
+                .withBackend(BackendPreference.CPU)
+                .withThreads(1)
+                .withBenchmarkTime(Duration.ofMillis(200))
+                .withPeriods(Duration.ofMillis(300), Duration.ofSeconds(1), Duration.ofHours(6));
+    }
+}

@@ -1,0 +1,100 @@
+package network.qfc.miner.app.mine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import network.qfc.miner.core.journal.JournalEntry;
+import network.qfc.miner.core.journal.ProofJournal;
+import network.qfc.miner.core.journal.TaskState;
+import network.qfc.miner.core.keys.PlainKeyFile;
+import network.qfc.miner.core.protocol.Address;
+import network.qfc.miner.core.protocol.ValidatorKey;
+import network.qfc.miner.devnet.DevnetNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The headless miner as a real child process, killed with SIGKILL after it inferred, signed, journaled and sent a
+ * proof whose answer never came; restarted, it resends the journaled bytes and the node accepts them once.
+ */
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
+class MinerCrashTest {
+
+    private static Process mine(Path data, Path keyFile, String rpc, String name) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                "-Dqfc.data.dir=" + Devnets.ROOT.resolve("shared-data"),
+                // the product's logging (stderr), not the test class path's
+                "-Dlogback.configurationFile=" + Path.of("src/main/resources/logback.xml").toAbsolutePath(),
+                "network.qfc.miner.app.Main", "mine",
+                "--rpc", rpc, "--key-file", keyFile.toString(), "--data-dir", data.toString(),
+                "--model-dir", Devnets.MODELS.toString(), "--backend", "cpu", "--threads", "1", "--max-proofs", "1",
+                "--json"));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().remove("QFC_COMPUTE_MODE");
+        pb.redirectOutput(data.resolve(name + ".out").toFile());
+        pb.redirectError(data.resolve(name + ".err").toFile());
+        return pb.start();
+    }
+
+    private static Optional<JournalEntry> only(Path data) {
+        try (ProofJournal j = ProofJournal.open(data.resolve("journal.db"))) {
+            List<JournalEntry> rows = j.recent(100);
+            return rows.stream().filter(e -> e.attempts() > 0).findFirst();
+        }
+    }
+
+    @Test
+    void aMinerKilledBetweenSendingAndTheAnswerResendsTheSameProofOnRestart() throws Exception {
+        Devnets.modelDir();
+        try (DevnetNode node = Devnets.start(Devnets.open().withTaskDeadlineMs(120_000));
+             FlakyProxy proxy = new FlakyProxy(node.url())) {
+            Path data = Devnets.dataDir("crash");
+            Path keyFile = data.resolve("validator.key");
+            Address address;
+            try (ValidatorKey key = ValidatorKey.generate(new SecureRandom())) {
+                PlainKeyFile.write(keyFile, key);
+                address = key.address();
+            }
+            proxy.holdSubmits();
+            Process first = mine(data, keyFile, proxy.url(), "first");
+            try {
+                assertThat(proxy.awaitHeld(180)).as("the miner sent a proof: " + Files.readString(data.resolve("first.err")))
+                        .isTrue();
+            } finally {
+                first.destroyForcibly(); // SIGKILL: no shutdown hook, no clean close
+                first.waitFor(30, TimeUnit.SECONDS);
+            }
+            JournalEntry held = only(data).orElseThrow();
+            assertThat(held.state()).isEqualTo(TaskState.SUBMITTING);
+            assertThat(held.attempts()).isEqualTo(1);
+            assertThat(node.standing(address).orElseThrow().tasksCompleted()).isZero();
+
+            Process second = mine(data, keyFile, node.url().toString(), "second");
+            assertThat(second.waitFor(180, TimeUnit.SECONDS)).isTrue();
+            assertThat(second.exitValue()).as(Files.readString(data.resolve("second.err"))).isZero();
+
+            JournalEntry resent = only(data).orElseThrow();
+            assertThat(resent.taskId()).isEqualTo(held.taskId());
+            assertThat(resent.state()).isEqualTo(TaskState.ANSWERED);
+            assertThat(resent.accepted()).as(resent.nodeMessage()).isTrue();
+            assertThat(resent.attempts()).isEqualTo(2);
+            assertThat(resent.proofBytes()).as("the same signed bytes").isEqualTo(held.proofBytes());
+            assertThat(node.standing(address).orElseThrow().tasksCompleted()).isEqualTo(1);
+            String out = Files.readString(data.resolve("second.out"));
+            assertThat(out).contains("\"event\":\"proof\"").contains("\"taskId\":\"" + held.taskId() + "\"")
+                    .contains("\"accepted\":true").contains("\"event\":\"registered\"").contains("\"event\":\"standing\"");
+            for (String line : out.split("\n")) {
+                assertThat(line).startsWith("{").endsWith("}");
+            }
+            assertThat(new File(data.resolve("second.err").toString())).exists();
+        }
+    }
+}

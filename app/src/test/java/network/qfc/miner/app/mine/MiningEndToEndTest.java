@@ -1,0 +1,213 @@
+package network.qfc.miner.app.mine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import network.qfc.miner.core.events.MinerEvent;
+import network.qfc.miner.core.events.MinerSnapshot;
+import network.qfc.miner.core.journal.JournalEntry;
+import network.qfc.miner.core.journal.ProofJournal;
+import network.qfc.miner.core.journal.TaskState;
+import network.qfc.miner.core.mining.OutputTamper;
+import network.qfc.miner.core.protocol.Address;
+import network.qfc.miner.core.runtime.MinerRuntime;
+import network.qfc.miner.core.runtime.MinerSettings;
+import network.qfc.miner.devnet.DevnetNode;
+import network.qfc.miner.devnet.chain.ValidatorStanding;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The miner end to end with real parts only: the devnet on loopback (re-executing spot checks with the real
+ * qfc-embed-small), the real engine, a real SQLite journal, and a real misbehaving HTTP server where a fault is needed.
+ */
+@Timeout(value = 240, unit = TimeUnit.SECONDS)
+class MiningEndToEndTest {
+
+    private record Run(MinerRuntime runtime, List<MinerEvent> events) {
+        <T extends MinerEvent> List<T> of(Class<T> type) {
+            return events.stream().filter(type::isInstance).map(type::cast).toList();
+        }
+    }
+
+    private static Run start(MinerSettings settings) {
+        MinerRuntime runtime = new MinerRuntime(settings);
+        List<MinerEvent> events = new CopyOnWriteArrayList<>();
+        runtime.events().subscribe("test", 100_000, events::add);
+        runtime.start().orTimeout(120, TimeUnit.SECONDS).join();
+        return new Run(runtime, events);
+    }
+
+    private static void awaitStopped(Run run) throws Exception {
+        run.runtime().stopped().get(180, TimeUnit.SECONDS);
+    }
+
+    private static List<JournalEntry> journal(Path data) {
+        try (ProofJournal j = ProofJournal.open(data.resolve("journal.db"))) {
+            return j.recent(10_000);
+        }
+    }
+
+    private static ValidatorStanding standing(DevnetNode node, MinerSnapshot snapshot) {
+        return node.standing(Address.parse(snapshot.address())).orElseThrow();
+    }
+
+    @Test
+    void minesProofsTheDevnetAcceptsAfterReExecutingEveryOne() throws Exception {
+        try (DevnetNode node = Devnets.start(Devnets.open().withSpotCheckRate(OptionalDouble.of(1.0)))) {
+            Path data = Devnets.dataDir("accepted");
+            Run run = start(Devnets.settings(node.url().toString(), data).withLimits(5, null));
+            awaitStopped(run);
+
+            List<MinerEvent.ProofResult> results = run.of(MinerEvent.ProofResult.class);
+            assertThat(results).hasSize(5).allSatisfy(r -> {
+                assertThat(r.accepted()).as(r.message()).isTrue();
+                assertThat(r.spotChecked()).as("re-executed by the devnet: hash verified bit for bit").isTrue();
+            });
+            assertThat(run.of(MinerEvent.Registered.class)).first().satisfies(r -> assertThat(r.registered()).isTrue());
+            assertThat(run.of(MinerEvent.Stopped.class)).singleElement()
+                    .satisfies(s -> assertThat(s.clean()).isTrue());
+            MinerSnapshot snap = run.runtime().snapshot();
+            assertThat(snap.counters().accepted()).isEqualTo(5);
+            ValidatorStanding v = standing(node, snap);
+            assertThat(v.tasksCompleted()).isEqualTo(5);
+            assertThat(v.verificationsPassed()).isEqualTo(5);
+            assertThat(v.verificationsFailed()).isZero();
+            List<JournalEntry> rows = journal(data);
+            assertThat(rows).hasSize(5).allSatisfy(e -> {
+                assertThat(e.state()).isEqualTo(TaskState.ANSWERED);
+                assertThat(e.accepted()).isTrue();
+                assertThat(e.attempts()).isEqualTo(1);
+                assertThat(e.resultData()).as("the output vector is sent as resultData").hasSize(384 * 4);
+            });
+        }
+    }
+
+    @Test
+    void aTamperingMinerIsCaughtSlashedJailedStopsFetchingAndResumesAfterTheJail() throws Exception {
+        try (DevnetNode node = Devnets.start(Devnets.open().withSpotCheckRate(OptionalDouble.of(1.0)).withJailMs(3_000))) {
+            Path data = Devnets.dataDir("tamper");
+            AtomicBoolean lied = new AtomicBoolean();
+            OutputTamper once = bytes -> lied.compareAndSet(false, true) ? OutputTamper.FLIP_FIRST_BIT.apply(bytes) : bytes;
+            Run run = start(Devnets.settings(node.url().toString(), data).withTamper(once).withLimits(10, null));
+            awaitStopped(run);
+
+            List<MinerEvent.ProofResult> results = run.of(MinerEvent.ProofResult.class);
+            assertThat(results).hasSize(10);
+            MinerEvent.ProofResult caught = results.get(0);
+            assertThat(caught.accepted()).isFalse();
+            assertThat(caught.spotChecked()).isTrue();
+            assertThat(caught.message()).containsIgnoringCase("spot-check failed");
+            assertThat(results.subList(1, 10)).as("proofs signed before the jail wait for it to end, then count")
+                    .allSatisfy(r -> assertThat(r.accepted()).as(r.message()).isTrue());
+
+            List<MinerEvent> ev = run.events();
+            int jailed = indexOf(ev, MinerEvent.Jailed.class);
+            int unjailed = indexOf(ev, MinerEvent.Unjailed.class);
+            assertThat(jailed).isPositive();
+            assertThat(unjailed).isGreaterThan(jailed);
+            assertThat(ev.subList(jailed, unjailed)).as("no task fetched while jailed")
+                    .noneMatch(MinerEvent.TaskReceived.class::isInstance);
+            assertThat(ev.subList(jailed, unjailed)).anyMatch(e -> e instanceof MinerEvent.Paused p
+                    && p.reason().startsWith("jailed"));
+            assertThat(ev.subList(unjailed, ev.size())).as("fetching resumed by itself")
+                    .anyMatch(MinerEvent.TaskReceived.class::isInstance);
+            MinerEvent.Jailed j = (MinerEvent.Jailed) ev.get(jailed);
+            assertThat(j.endsAt()).isEqualTo(caught.at().plus(Duration.ofHours(6)));
+
+            MinerEvent.Slashed slash = run.of(MinerEvent.Slashed.class).get(0);
+            assertThat(slash.afterTaskId()).isEqualTo(caught.taskId());
+            ValidatorStanding v = standing(node, run.runtime().snapshot());
+            assertThat(slash.amount()).isEqualTo(v.chainStakeWei().subtract(v.consensusStakeWei()));
+            assertThat(slash.amount().signum()).isPositive();
+            MinerSnapshot.Standing s = run.runtime().snapshot().standing();
+            assertThat(s.lastSlash()).isNotNull();
+            assertThat(s.lastSlash().afterTaskId()).isEqualTo(caught.taskId());
+            assertThat(s.jailed()).isFalse();
+            assertThat(v.slashCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void theNodeGoingAwayAndComingBackLosesAndDoublesNoProof() throws Exception {
+        try (DevnetNode node = Devnets.start(Devnets.open());
+             FlakyProxy proxy = new FlakyProxy(node.url())) {
+            Path data = Devnets.dataDir("away");
+            Run run = start(Devnets.settings(proxy.url(), data).withLimits(8, null));
+            while (run.of(MinerEvent.ProofResult.class).size() < 3) {
+                Thread.sleep(20);
+            }
+            proxy.down();
+            while (run.of(MinerEvent.NodeUnreachable.class).isEmpty()) {
+                Thread.sleep(20);
+            }
+            Thread.sleep(2_500);
+            proxy.up();
+            awaitStopped(run);
+
+            int lost = indexOf(run.events(), MinerEvent.NodeUnreachable.class);
+            assertThat(run.events().subList(lost, run.events().size()))
+                    .anyMatch(MinerEvent.NodeReachable.class::isInstance);
+            List<JournalEntry> rows = journal(data);
+            assertThat(rows).allSatisfy(e -> assertThat(e.state().isTerminal()).as(e.taskId() + " " + e.state()).isTrue());
+            long accepted = rows.stream().filter(e -> Boolean.TRUE.equals(e.accepted())).count();
+            assertThat(accepted).isGreaterThanOrEqualTo(7);
+            ValidatorStanding v = standing(node, run.runtime().snapshot());
+            assertThat(v.tasksCompleted()).as("the node counted each accepted proof once").isEqualTo(accepted);
+            assertThat(proxy.forwardedSubmissions()).doesNotHaveDuplicates();
+            assertThat(rows.stream().filter(e -> e.state() == TaskState.ANSWERED).count())
+                    .isEqualTo(proxy.forwardedSubmissions().size());
+        }
+    }
+
+    @Test
+    void tasksPastTheirDeadlineAreDroppedNotSubmitted() throws Exception {
+        try (DevnetNode node = Devnets.start(Devnets.open().withTaskDeadlineMs(1));
+             FlakyProxy proxy = new FlakyProxy(node.url())) {
+            Path data = Devnets.dataDir("expired");
+            Run run = start(Devnets.settings(proxy.url(), data).withLimits(0, Duration.ofSeconds(3)));
+            awaitStopped(run);
+
+            assertThat(run.of(MinerEvent.ProofDropped.class)).isNotEmpty();
+            assertThat(proxy.calls("qfc_submitInferenceProof")).isZero();
+            List<JournalEntry> rows = journal(data);
+            assertThat(rows).isNotEmpty().allSatisfy(e -> {
+                assertThat(e.state()).isEqualTo(TaskState.EXPIRED);
+                assertThat(e.attempts()).isZero();
+            });
+        }
+    }
+
+    @Test
+    void theJournalSurvivesARestartAndKeepsCounting() throws Exception {
+        try (DevnetNode node = Devnets.start(Devnets.open())) {
+            Path data = Devnets.dataDir("restart");
+            awaitStopped(start(Devnets.settings(node.url().toString(), data).withLimits(3, null)));
+            List<JournalEntry> first = journal(data);
+            assertThat(first).hasSize(3);
+            Run second = start(Devnets.settings(node.url().toString(), data).withLimits(2, null));
+            awaitStopped(second);
+            List<JournalEntry> all = journal(data);
+            assertThat(all).hasSize(5).allSatisfy(e -> assertThat(e.accepted()).isTrue());
+            assertThat(all.stream().map(JournalEntry::taskId)).containsAll(first.stream().map(JournalEntry::taskId).toList());
+            assertThat(second.runtime().snapshot().address()).isEqualTo(first.isEmpty() ? null
+                    : second.of(MinerEvent.Registered.class).get(0).address());
+            assertThat(standing(node, second.runtime().snapshot()).tasksCompleted()).isEqualTo(5);
+        }
+    }
+
+    private static int indexOf(List<MinerEvent> events, Class<? extends MinerEvent> type) {
+        for (int i = 0; i < events.size(); i++) {
+            if (type.isInstance(events.get(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,252 @@
+package network.qfc.miner.core.mining;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import network.qfc.miner.core.events.MinerEvent;
+import network.qfc.miner.core.events.MinerFeed;
+import network.qfc.miner.core.journal.JournalException;
+import network.qfc.miner.core.journal.PendingProof;
+import network.qfc.miner.core.journal.ProofJournal;
+import network.qfc.miner.core.protocol.InferenceProof;
+import network.qfc.miner.core.protocol.rpc.ProofResult;
+import network.qfc.miner.core.protocol.rpc.ProofSubmission;
+import network.qfc.miner.core.protocol.rpc.QfcRpcClient;
+import network.qfc.miner.core.protocol.rpc.RpcException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends journaled proofs to the node on its own thread ({@code qfc-proof-submit}), in order:
+ * <ul>
+ *   <li>each send is counted in the journal BEFORE it goes out, and always carries the journaled bytes;</li>
+ *   <li>a transient failure is retried with the same bytes until the task's deadline ({@link SubmitRetryPolicy});</li>
+ *   <li>the node's answer (a result, or a JSON-RPC refusal) is final: the proof is never sent again;</li>
+ *   <li>a proof whose deadline passed is journaled EXPIRED and not sent;</li>
+ *   <li>while the validator is jailed, proofs wait (the node would refuse them) until it is free or they expire;</li>
+ *   <li>{@link #resendJournaled()} queues what an earlier run signed but never got answered.</li>
+ * </ul>
+ * Lifecycle: {@link #start()}, then {@link #close(Duration)} sends what it can within the grace and leaves the rest
+ * in the journal for the next start.
+ */
+public final class ProofSubmitter {
+    private static final Logger LOG = LoggerFactory.getLogger(ProofSubmitter.class);
+    private static final int QUEUE = 4;
+    private static final Duration HOLD_RECHECK = Duration.ofMillis(200);
+
+    /** Told of every answer from the node (on the submitter thread). */
+    @FunctionalInterface
+    public interface AnswerListener {
+        void onAnswer(String taskId, boolean accepted, boolean spotChecked, String message, Instant at);
+    }
+
+    private final QfcRpcClient rpc;
+    private final ProofJournal journal;
+    private final SubmitRetryPolicy policy;
+    private final NodeHealth health;
+    private final MinerFeed feed;
+    private final AnswerListener listener;
+    private final BooleanSupplier hold;
+    private final BlockingQueue<PendingProof> queue = new LinkedBlockingQueue<>(QUEUE);
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicLong answered = new AtomicLong();
+    private final StopSignal giveUp = new StopSignal();
+    private final Thread thread;
+    private volatile boolean closing;
+
+    /**
+     * @param hold while true (the validator is jailed: the node refuses every proof), proofs wait instead of being
+     *             sent to a certain refusal; those whose deadline passes meanwhile are dropped as expired
+     */
+    public ProofSubmitter(QfcRpcClient rpc, ProofJournal journal, SubmitRetryPolicy policy, NodeHealth health,
+                          MinerFeed feed, AnswerListener listener, BooleanSupplier hold) {
+        this.hold = Objects.requireNonNull(hold, "hold");
+        this.rpc = Objects.requireNonNull(rpc, "rpc");
+        this.journal = Objects.requireNonNull(journal, "journal");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.health = Objects.requireNonNull(health, "health");
+        this.feed = Objects.requireNonNull(feed, "feed");
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.thread = new Thread(this::run, "qfc-proof-submit");
+        this.thread.setDaemon(true);
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    /** Queues every proof an earlier run signed and the node never answered, expiring those whose deadline passed. */
+    public int resendJournaled() {
+        long now = feed.now().toEpochMilli();
+        int expired = journal.expireOverdue(now);
+        if (expired > 0) {
+            LOG.info("{} journaled task(s) expired while the miner was stopped", expired);
+        }
+        List<PendingProof> pending = journal.unsentOrUnanswered(now);
+        for (PendingProof p : pending) {
+            enqueue(p);
+        }
+        return pending.size();
+    }
+
+    /** Queues a signed, journaled proof; blocks while {@value #QUEUE} are already waiting (back-pressure). */
+    public void enqueue(PendingProof p) {
+        Objects.requireNonNull(p, "proof");
+        inFlight.incrementAndGet();
+        publishPending();
+        try {
+            queue.put(p);
+        } catch (InterruptedException e) {
+            inFlight.decrementAndGet();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Proofs queued or being sent. */
+    public int pending() {
+        return inFlight.get();
+    }
+
+    /** Proofs the node answered since start. */
+    public long answered() {
+        return answered.get();
+    }
+
+    private void run() {
+        while (true) {
+            PendingProof p;
+            try {
+                p = queue.poll(200, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (p == null) {
+                if (closing) {
+                    return;
+                }
+                continue;
+            }
+            try {
+                if (!giveUp.isRaised()) {
+                    send(p);
+                }
+            } catch (JournalException e) {
+                LOG.error("journal failure while submitting task {}: {}", p.taskId(), e.getMessage());
+                feed.publish(new MinerEvent.Error(feed.now(), "could not journal the proof of task " + p.taskId()
+                        + ": " + e.getMessage(), false));
+            } catch (RuntimeException e) {
+                LOG.error("unexpected failure submitting task {}", p.taskId(), e);
+                feed.publish(new MinerEvent.Error(feed.now(), "could not submit task " + p.taskId() + ": " + e, false));
+            } finally {
+                inFlight.decrementAndGet();
+                publishPending();
+            }
+        }
+    }
+
+    private void send(PendingProof p) {
+        Instant deadline = Instant.ofEpochMilli(p.deadlineMs());
+        if (policy.beforeFirst(feed.now(), deadline) instanceof SubmitRetryPolicy.Step.Expired e) {
+            expire(p, e.reason());
+            return;
+        }
+        InferenceProof proof = InferenceProof.decode(p.proofBytes());
+        ProofSubmission submission = new ProofSubmission(proof, p.resultData());
+        int failures = 0;
+        while (true) {
+            while (hold.getAsBoolean()) {
+                if (!feed.now().isBefore(deadline)) {
+                    expire(p, "the validator was jailed until the task's deadline passed");
+                    return;
+                }
+                if (!giveUp.sleep(HOLD_RECHECK)) {
+                    return; // stopping: stays journaled for the next start
+                }
+            }
+            if (journal.isAnswered(p.taskId())) {
+                return; // answered already (e.g. a late answer recorded elsewhere): never again
+            }
+            long attempt = journal.beginSubmitAttempt(p.taskId());
+            feed.publish(new MinerEvent.ProofSubmitted(feed.now(), p.taskId(), (int) attempt));
+            feed.update(s -> s.withCounters(attempt == 1 ? s.counters().submittedFirst() : s.counters().retried()));
+            ProofResult result;
+            try {
+                result = health.call(() -> rpc.submitInferenceProof(submission));
+            } catch (RpcException e) {
+                if (!e.isTransient()) {
+                    // the node answered, with a refusal: final
+                    answer(p, false, false, "refused by the node: " + e.getMessage(), (int) attempt);
+                    return;
+                }
+                failures++;
+                SubmitRetryPolicy.Step step = policy.afterTransientFailure(feed.now(), deadline, failures);
+                if (step instanceof SubmitRetryPolicy.Step.RetryAfter r) {
+                    health.unreachable(e.getMessage(), r.delay());
+                    if (!giveUp.sleep(r.delay())) {
+                        return; // stopping: the proof stays journaled (SUBMITTING) for the next start
+                    }
+                    continue;
+                }
+                expire(p, ((SubmitRetryPolicy.Step.Expired) step).reason() + " (" + e.getMessage() + ")");
+                return;
+            }
+            answer(p, result.accepted(), result.spotChecked(), result.message(), (int) attempt);
+            return;
+        }
+    }
+
+    private void answer(PendingProof p, boolean accepted, boolean spotChecked, String message, int attempts) {
+        Instant at = feed.now();
+        if (!journal.recordAnswer(p.taskId(), accepted, spotChecked, message, at.toEpochMilli())) {
+            return;
+        }
+        answered.incrementAndGet();
+        feed.update(s -> s.withCounters(s.counters().answered(accepted, spotChecked)));
+        feed.publish(new MinerEvent.ProofResult(at, p.taskId(), p.modelName() + "@" + p.modelVersion(), accepted,
+                spotChecked, message == null ? "" : message, p.executionMs(), attempts));
+        listener.onAnswer(p.taskId(), accepted, spotChecked, message, at);
+    }
+
+    private void expire(PendingProof p, String reason) {
+        Instant at = feed.now();
+        if (journal.markExpired(p.taskId(), at.toEpochMilli())) {
+            feed.update(s -> s.withCounters(s.counters().expiredOne()));
+            feed.publish(new MinerEvent.ProofDropped(at, p.taskId(), reason));
+        }
+    }
+
+    private void publishPending() {
+        int n = inFlight.get();
+        feed.update(s -> s.withCounters(s.counters().withPending(n)));
+    }
+
+    /**
+     * Sends what is queued for up to {@code grace}, then stops; unsent proofs stay in the journal (SIGNED or
+     * SUBMITTING) and are resent at the next start if their deadline allows.
+     */
+    public void close(Duration grace) {
+        closing = true;
+        try {
+            thread.join(Math.max(1, grace.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        giveUp.raise();
+        queue.clear();
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            thread.interrupt();
+        }
+    }
+}

@@ -1,0 +1,308 @@
+package network.qfc.miner.core.mining;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import network.qfc.miner.core.events.MinerEvent;
+import network.qfc.miner.core.events.MinerFeed;
+import network.qfc.miner.core.events.MinerState;
+import network.qfc.miner.core.inference.InferenceException;
+import network.qfc.miner.core.journal.PendingProof;
+import network.qfc.miner.core.journal.ProofJournal;
+import network.qfc.miner.core.journal.TaskRecord;
+import network.qfc.miner.core.protocol.Address;
+import network.qfc.miner.core.protocol.rpc.InferenceTask;
+import network.qfc.miner.core.protocol.rpc.QfcRpcClient;
+import network.qfc.miner.core.protocol.rpc.RpcException;
+import network.qfc.miner.core.protocol.rpc.TaskRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The mining loop, on its own thread ({@code qfc-mining-loop}): ask the gate, fetch a task, run it, sign the proof,
+ * journal it, hand it to the {@link ProofSubmitter}; and fetch the next task (on {@code qfc-task-fetch}) while the
+ * current one is inferred. No task: wait 1 s growing to 10 s. Node unreachable: exponential back-off with jitter up to
+ * 60 s, said in a {@code NodeUnreachable} event. Every wait ends at once on {@link #stop()}. Never spins.
+ *
+ * <p>{@code maxProofs} (0 = no limit): the loop stops fetching once answered plus in-flight proofs reach it.
+ */
+public final class TaskLoop {
+    private static final Logger LOG = LoggerFactory.getLogger(TaskLoop.class);
+    private static final Duration PAUSED_RECHECK = Duration.ofMillis(500);
+
+    private final QfcRpcClient rpc;
+    private final Address address;
+    private final MinerProfile profile;
+    private final ProofMaker maker;
+    private final ProofJournal journal;
+    private final ProofSubmitter submitter;
+    private final Registrar registrar;
+    private final MiningGate gate;
+    private final NodeHealth health;
+    private final MinerFeed feed;
+    private final long maxProofs;
+    private final StopSignal stop = new StopSignal();
+    private final NoTaskBackoff noTask = new NoTaskBackoff();
+    private final UnreachableBackoff unreachable = new UnreachableBackoff(() -> ThreadLocalRandom.current().nextDouble());
+    private final ExecutorService fetcher;
+    private final CompletableFuture<Void> done = new CompletableFuture<>();
+    private final Thread thread;
+    private Future<Optional<InferenceTask>> prefetch;
+    private String pausedFor;
+
+    public TaskLoop(QfcRpcClient rpc, Address address, MinerProfile profile, ProofMaker maker, ProofJournal journal,
+                    ProofSubmitter submitter, Registrar registrar, MiningGate gate, NodeHealth health, MinerFeed feed,
+                    long maxProofs) {
+        this.rpc = Objects.requireNonNull(rpc, "rpc");
+        this.address = Objects.requireNonNull(address, "address");
+        this.profile = Objects.requireNonNull(profile, "profile");
+        this.maker = Objects.requireNonNull(maker, "maker");
+        this.journal = Objects.requireNonNull(journal, "journal");
+        this.submitter = Objects.requireNonNull(submitter, "submitter");
+        this.registrar = Objects.requireNonNull(registrar, "registrar");
+        this.gate = Objects.requireNonNull(gate, "gate");
+        this.health = Objects.requireNonNull(health, "health");
+        this.feed = Objects.requireNonNull(feed, "feed");
+        if (maxProofs < 0) {
+            throw new IllegalArgumentException("max proofs must not be negative");
+        }
+        this.maxProofs = maxProofs;
+        this.fetcher = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "qfc-task-fetch");
+            t.setDaemon(true);
+            return t;
+        });
+        this.thread = new Thread(this::run, "qfc-mining-loop");
+        this.thread.setDaemon(true);
+    }
+
+    /** Starts the loop; the future completes when it has stopped (normally after {@link #stop()}). */
+    public CompletableFuture<Void> start() {
+        thread.start();
+        return done;
+    }
+
+    /** Asks the loop to stop after the task in hand is journaled; returns at once. */
+    public void stop() {
+        stop.raise();
+    }
+
+    /** Waits for the loop thread to end. */
+    public boolean awaitStopped(Duration timeout) {
+        try {
+            thread.join(Math.max(1, timeout.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return !thread.isAlive();
+    }
+
+    private void run() {
+        try {
+            while (!stop.isRaised()) {
+                step();
+            }
+            settlePrefetched();
+            done.complete(null);
+        } catch (RuntimeException | Error e) {
+            LOG.error("the mining loop failed", e);
+            done.completeExceptionally(e);
+        } finally {
+            fetcher.shutdownNow();
+        }
+    }
+
+    private void step() {
+        registrar.registerIfWanted();
+        GateDecision d = gate.decide();
+        if (d instanceof GateDecision.Pause p) {
+            pause(p.reason());
+            stop.sleep(PAUSED_RECHECK);
+            return;
+        }
+        resumeIfPaused();
+        if (quotaReached()) {
+            state(MinerState.RUNNING, "max proofs reached: waiting for the node's answers");
+            stop.sleep(PAUSED_RECHECK);
+            return;
+        }
+        if (d instanceof GateDecision.Throttle t && !stop.sleep(t.delay())) {
+            return;
+        }
+        Optional<InferenceTask> task;
+        try {
+            task = nextTask();
+        } catch (RpcException e) {
+            if (e.isTransient()) {
+                Duration wait = unreachable.nextDelay();
+                state(MinerState.UNREACHABLE, "node unreachable, retrying in " + wait.toSeconds() + " s");
+                health.unreachable(e.getMessage(), wait);
+                stop.sleep(wait);
+            } else {
+                Duration wait = noTask.nextDelay();
+                LOG.warn("the node's task answer was refused: {}", e.getMessage());
+                feed.publish(new MinerEvent.Error(feed.now(), "could not get a task: " + e.getMessage(), false));
+                stop.sleep(wait);
+            }
+            return;
+        }
+        unreachable.reset();
+        if (task.isEmpty()) {
+            Duration wait = noTask.nextDelay();
+            state(MinerState.RUNNING, "waiting for a task (next ask in " + wait.toSeconds() + " s)");
+            stop.sleep(wait);
+            return;
+        }
+        noTask.reset();
+        run(task.get());
+    }
+
+    private Optional<InferenceTask> nextTask() {
+        Future<Optional<InferenceTask>> f = prefetch;
+        prefetch = null;
+        if (f == null) {
+            return fetch();
+        }
+        try {
+            return f.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stop.raise();
+            return Optional.empty();
+        }
+    }
+
+    private Optional<InferenceTask> fetch() {
+        TaskRequest request = new TaskRequest(address, profile.tier(), profile.availableMemoryMb(), profile.backend());
+        return health.call(() -> rpc.getInferenceTask(request));
+    }
+
+    private void run(InferenceTask task) {
+        String id = task.taskIdHex();
+        Instant now = feed.now();
+        boolean fresh = journal.recordFetched(new TaskRecord(id, task.epoch(), task.model().name(),
+                task.model().version(), task.taskType(), task.inputData().length, task.deadlineMs(), now.toEpochMilli()));
+        if (!fresh) {
+            LOG.info("task {} was handed out again; the journal already has it", id);
+            return;
+        }
+        state(MinerState.RUNNING, "computing task " + id.substring(0, 8));
+        feed.update(s -> s.withCounters(s.counters().taskReceived()));
+        feed.publish(new MinerEvent.TaskReceived(now, id, task.epoch(), task.model().toString(), task.taskType(),
+                task.inputData().length, Instant.ofEpochMilli(task.deadlineMs())));
+        if (!now.isBefore(Instant.ofEpochMilli(task.deadlineMs()))) {
+            drop(id, "the task's deadline had passed when it arrived");
+            return;
+        }
+        if (!stop.isRaised() && !quotaReached(1) && gate.decide() instanceof GateDecision.Run) {
+            prefetch = fetcher.submit(this::fetch);
+        }
+        SignedProof proof;
+        try {
+            proof = maker.make(task);
+        } catch (UnsupportedTaskException | InferenceException e) {
+            journal.markFailed(id, e.getMessage(), feed.now().toEpochMilli());
+            feed.publish(new MinerEvent.Error(feed.now(), "task " + id + " not run: " + e.getMessage(), false));
+            return;
+        }
+        journal.recordInferred(id, proof.outputHashHex(), proof.executionTimeMs(), proof.backend(), proof.flops(),
+                feed.now().toEpochMilli());
+        feed.update(s -> s.withLastInferenceMs(proof.executionTimeMs()).withModel(task.model().toString(),
+                layerOf(task)));
+        feed.publish(new MinerEvent.InferenceDone(feed.now(), id, task.model().toString(), proof.executionTimeMs(),
+                proof.outputHashHex(), proof.backend()));
+        journal.recordSigned(id, proof.proofBytes(), proof.resultData());
+        submitter.enqueue(new PendingProof(id, task.epoch(), task.model().name(), task.model().version(),
+                task.taskType(), proof.outputHashHex(), proof.executionTimeMs(), proof.backend(), proof.flops(),
+                task.deadlineMs(), proof.proofBytes(), proof.resultData(), 0));
+    }
+
+    private String layerOf(InferenceTask task) {
+        return feed.snapshot().layer() == null ? "hot" : feed.snapshot().layer();
+    }
+
+    private void drop(String id, String reason) {
+        Instant at = feed.now();
+        if (journal.markExpired(id, at.toEpochMilli())) {
+            feed.update(s -> s.withCounters(s.counters().expiredOne()));
+            feed.publish(new MinerEvent.ProofDropped(at, id, reason));
+        }
+    }
+
+    private boolean quotaReached() {
+        return quotaReached(0);
+    }
+
+    private boolean quotaReached(int extra) {
+        return maxProofs > 0 && submitter.answered() + submitter.pending() + extra >= maxProofs;
+    }
+
+    /** A task fetched ahead but not run because the loop stopped: journaled, and marked failed with the reason. */
+    private void settlePrefetched() {
+        Future<Optional<InferenceTask>> f = prefetch;
+        prefetch = null;
+        if (f == null) {
+            return;
+        }
+        try {
+            Optional<InferenceTask> t = f.get(10, TimeUnit.SECONDS);
+            if (t.isPresent()) {
+                InferenceTask task = t.get();
+                String id = task.taskIdHex();
+                long now = feed.now().toEpochMilli();
+                if (journal.recordFetched(new TaskRecord(id, task.epoch(), task.model().name(), task.model().version(),
+                        task.taskType(), task.inputData().length, task.deadlineMs(), now))) {
+                    if (now >= task.deadlineMs()) {
+                        journal.markExpired(id, now);
+                    } else {
+                        journal.markFailed(id, "the miner stopped before running it", now);
+                    }
+                }
+            }
+        } catch (Exception e) {
+            LOG.debug("the last prefetch did not complete: {}", e.toString());
+        }
+    }
+
+    private void pause(String reason) {
+        if (reason.equals(pausedFor)) {
+            return;
+        }
+        boolean jailed = reason.startsWith("jailed");
+        state(jailed ? MinerState.JAILED : MinerState.PAUSED, reason);
+        if (pausedFor == null || !sameKind(pausedFor, reason)) {
+            feed.publish(new MinerEvent.Paused(feed.now(), reason));
+        }
+        pausedFor = reason;
+    }
+
+    private static boolean sameKind(String a, String b) {
+        // the jail countdown changes the text every minute; it is the same pause
+        return a.startsWith("jailed") && b.startsWith("jailed");
+    }
+
+    private void resumeIfPaused() {
+        if (pausedFor != null) {
+            pausedFor = null;
+            state(MinerState.RUNNING, "running");
+            feed.publish(new MinerEvent.Resumed(feed.now()));
+        }
+    }
+
+    private void state(MinerState s, String reason) {
+        feed.update(x -> x.withState(s, reason));
+    }
+}

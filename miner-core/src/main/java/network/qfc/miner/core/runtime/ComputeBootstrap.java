@@ -1,0 +1,174 @@
+package network.qfc.miner.core.runtime;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import network.qfc.miner.core.events.MinerEvent;
+import network.qfc.miner.core.events.MinerFeed;
+import network.qfc.miner.core.inference.BackendSelection;
+import network.qfc.miner.core.inference.EngineConfig;
+import network.qfc.miner.core.inference.HardwareBenchmark;
+import network.qfc.miner.core.inference.InferenceEngine;
+import network.qfc.miner.core.inference.PhysicalCores;
+import network.qfc.miner.core.mining.ComputeMode;
+import network.qfc.miner.core.mining.MinerProfile;
+import network.qfc.miner.core.protocol.ComputeBackend;
+import network.qfc.miner.core.protocol.GpuTier;
+import network.qfc.miner.core.protocol.ModelId;
+import network.qfc.miner.models.DownloadNotice;
+import network.qfc.miner.models.DownloadProgress;
+import network.qfc.miner.models.InstallState;
+import network.qfc.miner.models.ModelCache;
+import network.qfc.miner.models.ModelRef;
+import network.qfc.miner.probe.Accelerator;
+import network.qfc.miner.probe.HardwareReport;
+import network.qfc.miner.probe.TierAssessment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The start-up steps before talking to the node: tier from the probe, the tier's model installed (the bundled copy
+ * first when there is one, else the hub, with progress events), the engine on the chosen backend (a fallback is
+ * published), the model loaded, and the benchmark score. In {@code auto} mode a failure here means "no compute, and
+ * why"; in {@code inference} mode it is fatal.
+ */
+final class ComputeBootstrap {
+    private static final Logger LOG = LoggerFactory.getLogger(ComputeBootstrap.class);
+    static final ModelId EMBED_SMALL = new ModelId("qfc-embed-small", "v1.0");
+    static final ModelId EMBED_MEDIUM = new ModelId("qfc-embed-medium", "v1.0");
+
+    private final MinerSettings settings;
+    private final ModelCache cache;
+    private final MinerFeed feed;
+
+    ComputeBootstrap(MinerSettings settings, ModelCache cache, MinerFeed feed) {
+        this.settings = settings;
+        this.cache = cache;
+        this.feed = feed;
+    }
+
+    PreparedCompute prepare(HardwareReport report, TierAssessment assessment) {
+        GpuTier tier = GpuTier.valueOf(assessment.tier().name());
+        feed.update(s -> s.withCompute(tier.wireName(), null, null));
+        if (settings.computeMode() == ComputeMode.NONE) {
+            return new PreparedCompute(null, null, null, profile(report, assessment, tier, ComputeBackend.CPU, 0),
+                    "compute mode none: connected and watching only");
+        }
+        try {
+            return prepareInference(report, assessment, tier);
+        } catch (RuntimeException e) {
+            if (settings.computeMode() == ComputeMode.AUTO) {
+                String why = "compute mode auto: no supported model can run here (" + e.getMessage() + ")";
+                LOG.warn(why);
+                return new PreparedCompute(null, null, null, profile(report, assessment, tier, ComputeBackend.CPU, 0), why);
+            }
+            throw e;
+        }
+    }
+
+    private PreparedCompute prepareInference(HardwareReport report, TierAssessment assessment, GpuTier tier) {
+        List<ModelId> candidates = new ArrayList<>();
+        candidates.add(tier == GpuTier.COLD ? EMBED_SMALL : EMBED_MEDIUM);
+        if (!candidates.contains(EMBED_SMALL)) {
+            candidates.add(EMBED_SMALL);
+        }
+        RuntimeException last = null;
+        for (ModelId model : candidates) {
+            try {
+                Path dir = install(model);
+                GpuTier effective = model.equals(EMBED_SMALL) && tier != GpuTier.COLD ? GpuTier.COLD : tier;
+                if (effective != tier) {
+                    LOG.warn("{} is not available; mining Cold tasks with {}", candidates.get(0), model);
+                }
+                return start(report, assessment, effective, model, dir);
+            } catch (RuntimeException e) {
+                last = e;
+                LOG.warn("cannot use {}: {}", model, e.getMessage());
+            }
+        }
+        throw last;
+    }
+
+    private Path install(ModelId model) {
+        ModelRef ref = new ModelRef(model.name(), model.version());
+        if (cache.state(ref) == InstallState.INSTALLED) {
+            return cache.modelDir(ref);
+        }
+        try {
+            if (cache.registry().find(ref).flatMap(m -> m.seedSource()).isPresent()) {
+                try {
+                    cache.seedFromBundle(ref);
+                    if (cache.state(ref) == InstallState.INSTALLED) {
+                        return cache.modelDir(ref);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    LOG.info("no bundled copy of {} ({}); downloading it", model, e.getMessage());
+                }
+            }
+            return cache.ensureInstalled(ref, e -> {
+                if (e instanceof DownloadProgress p) {
+                    feed.publish(new MinerEvent.ModelDownloadProgress(feed.now(), model.toString(), p.bytes(), p.total(),
+                            p.file()));
+                } else if (e instanceof DownloadNotice n) {
+                    feed.publish(new MinerEvent.ModelDownloadProgress(feed.now(), model.toString(), -1, -1,
+                            n.kind().name().toLowerCase(Locale.ROOT) + ": " + n.message()));
+                }
+            }).get();
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause() == null ? e : e.getCause();
+            throw new IllegalStateException("model " + model + " could not be installed: " + c.getMessage(), c);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while installing " + model);
+        }
+    }
+
+    private PreparedCompute start(HardwareReport report, TierAssessment assessment, GpuTier tier, ModelId model,
+                                  Path dir) {
+        int threads = settings.threads() > 0 ? settings.threads() : PhysicalCores.count();
+        EngineConfig config = new EngineConfig(settings.backend(), threads, settings.directories().nativeCache(),
+                EngineConfig.DEFAULT_MEMORY_BUDGET_MB);
+        InferenceEngine engine = new InferenceEngine(config);
+        try {
+            engine.preload(model, dir);
+            BackendSelection b = engine.backend();
+            String fallback = b.fallbackReason().orElse(null);
+            if (fallback != null) {
+                feed.publish(new MinerEvent.BackendFellBack(feed.now(), b.requested().name().toLowerCase(Locale.ROOT),
+                        b.actual().wireName(), fallback));
+            }
+            feed.update(s -> s.withCompute(tier.wireName(), b.actual().wireName(), fallback)
+                    .withModel(model.toString(), engine.layers().getOrDefault(model,
+                            network.qfc.miner.core.inference.ModelLayer.HOT).wireName()));
+            long score = new HardwareBenchmark(engine, model, dir).run(settings.benchmarkTime()).score();
+            LOG.info("benchmark score {} on {} with {}", score, b.actual().wireName(), model);
+            return new PreparedCompute(engine, model, dir, profile(report, assessment, tier, b.actual(), score), null);
+        } catch (RuntimeException e) {
+            engine.close();
+            throw e;
+        }
+    }
+
+    private MinerProfile profile(HardwareReport report, TierAssessment assessment, GpuTier tier,
+                                 ComputeBackend backend, long score) {
+        boolean gpu = assessment.accelerator() != Accelerator.CPU && backend != ComputeBackend.CPU;
+        String gpuName = gpu && !report.gpus().isEmpty() ? report.gpus().get(0).name() : report.cpu().name();
+        long vram = gpu ? assessment.memoryMb() : 0;
+        return new MinerProfile(gpuName, vram, Math.min(10_000, Math.max(0, score)), backend, tier,
+                assessment.memoryMb(), osName(), archName(report.os().architecture()), report.cpu().name(),
+                report.cpu().physicalCores(), report.memory().totalMb(), settings.version());
+    }
+
+    static String osName() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        return os.contains("win") ? "windows" : os.contains("mac") ? "macos" : "linux";
+    }
+
+    static String archName(String arch) {
+        String a = arch.toLowerCase(Locale.ROOT);
+        return a.equals("aarch64") || a.equals("arm64") ? "aarch64" : a.equals("amd64") || a.equals("x86_64") ? "x86_64" : a;
+    }
+}

@@ -1,0 +1,378 @@
+package network.qfc.miner.core.runtime;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import network.qfc.miner.core.events.EventBus;
+import network.qfc.miner.core.events.LiveSnapshot;
+import network.qfc.miner.core.events.MinerEvent;
+import network.qfc.miner.core.events.MinerFeed;
+import network.qfc.miner.core.events.MinerSnapshot;
+import network.qfc.miner.core.events.MinerState;
+import network.qfc.miner.core.journal.ProofJournal;
+import network.qfc.miner.core.mining.GateDecision;
+import network.qfc.miner.core.mining.MiningGate;
+import network.qfc.miner.core.mining.NodeHealth;
+import network.qfc.miner.core.mining.ProofMaker;
+import network.qfc.miner.core.mining.ProofSubmitter;
+import network.qfc.miner.core.mining.Registrar;
+import network.qfc.miner.core.mining.StandingPoller;
+import network.qfc.miner.core.mining.StandingTracker;
+import network.qfc.miner.core.mining.StatusReporter;
+import network.qfc.miner.core.mining.StopSignal;
+import network.qfc.miner.core.mining.SubmitRetryPolicy;
+import network.qfc.miner.core.mining.TaskLoop;
+import network.qfc.miner.core.mining.UnreachableBackoff;
+import network.qfc.miner.core.protocol.ValidatorKey;
+import network.qfc.miner.core.protocol.rpc.NodeInfo;
+import network.qfc.miner.core.protocol.rpc.QfcRpcClient;
+import network.qfc.miner.core.protocol.rpc.RegisterResult;
+import network.qfc.miner.core.protocol.rpc.RpcException;
+import network.qfc.miner.models.InstallState;
+import network.qfc.miner.models.ModelCache;
+import network.qfc.miner.models.ModelDownloader;
+import network.qfc.miner.models.ModelRef;
+import network.qfc.miner.models.ModelRegistry;
+import network.qfc.miner.models.OfflineSeed;
+import network.qfc.miner.probe.HardwareProbe;
+import network.qfc.miner.probe.HardwareReport;
+import network.qfc.miner.probe.TierAssessment;
+import network.qfc.miner.probe.TierClassifier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one composition root of a miner: builds every part from {@link MinerSettings} (key, probe, model cache,
+ * engine, journal, node client, registrar, submitter, loop, standing poller, status reporter, event bus, snapshot)
+ * and starts and stops them in order. The headless {@code mine} command and the desktop app both use it.
+ *
+ * <p>Lifecycle: {@link #start()} completes once the miner is registered and running (exceptionally on a fatal
+ * error, with a message for a person); {@link #stop()} finishes the task in hand, sends what it can, journals the
+ * rest, and completes when everything is closed; {@link #stopped()} completes when the miner has stopped for any
+ * reason (max proofs, duration, stop, fatal error: exceptionally). Start-up and shutdown run on
+ * {@code qfc-miner-lifecycle}; polls on {@code qfc-node-watch}.
+ */
+public final class MinerRuntime implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(MinerRuntime.class);
+
+    private final MinerSettings settings;
+    private final Clock clock;
+    private final EventBus bus = new EventBus();
+    private final LiveSnapshot live;
+    private final MinerFeed feed;
+    private final ProofJournal journal;
+    private final ExecutorService lifecycle;
+    private final ScheduledExecutorService watch;
+    private final StopSignal abortStart = new StopSignal();
+    private final CompletableFuture<Void> started = new CompletableFuture<>();
+    private final CompletableFuture<Void> stopped = new CompletableFuture<>();
+    private CompletableFuture<Void> stopping;
+
+    // built by start(), on the lifecycle thread
+    private volatile ValidatorKey key;
+    private volatile ModelCache modelCache;
+    private volatile PreparedCompute compute;
+    private volatile QfcRpcClient rpc;
+    private volatile ProofSubmitter submitter;
+    private volatile TaskLoop loop;
+    private volatile StandingTracker tracker;
+    private volatile StandingPoller poller;
+    private volatile Registrar registrar;
+
+    public MinerRuntime(MinerSettings settings) {
+        this(settings, Clock.systemUTC());
+    }
+
+    public MinerRuntime(MinerSettings settings, Clock clock) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.live = new LiveSnapshot(MinerSnapshot.starting(settings.rpcUrl(), settings.computeMode().wireName(),
+                clock.instant()), clock);
+        this.feed = new MinerFeed(bus, live, clock);
+        this.journal = ProofJournal.open(settings.directories().journalFile(), clock);
+        bus.subscribe("journal", new EventJournaler(journal)::onEvent);
+        this.lifecycle = Executors.newSingleThreadExecutor(r -> daemon(r, "qfc-miner-lifecycle"));
+        this.watch = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "qfc-node-watch"));
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    public MinerSettings settings() {
+        return settings;
+    }
+
+    /** The state now, as one immutable value. */
+    public MinerSnapshot snapshot() {
+        return live.get();
+    }
+
+    /** The event stream; subscribe before {@link #start()} to see every event. */
+    public EventBus events() {
+        return bus;
+    }
+
+    /** The proof journal (history, counters, standings). Open from construction until the runtime is stopped. */
+    public ProofJournal journal() {
+        return journal;
+    }
+
+    /** Completes when the miner has stopped; exceptionally when a fatal error stopped it. */
+    public CompletableFuture<Void> stopped() {
+        return stopped;
+    }
+
+    /** Starts mining; completes when registered and running, exceptionally (a readable message) on a fatal error. */
+    public synchronized CompletableFuture<Void> start() {
+        if (stopping != null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("this miner was stopped; build a new one"));
+        }
+        lifecycle.execute(() -> {
+            try {
+                startNow();
+                started.complete(null);
+            } catch (RuntimeException | Error e) {
+                String reason = abortStart.isRaised() ? "stopped during start-up" : message(e);
+                if (!abortStart.isRaised()) {
+                    LOG.debug("start-up failed", e);
+                    feed.publish(new MinerEvent.Error(feed.now(), reason, true));
+                }
+                MinerStartException failure = new MinerStartException(reason, e);
+                started.completeExceptionally(abortStart.isRaised() ? e : failure);
+                stopWith(reason, abortStart.isRaised() ? null : failure);
+            }
+        });
+        return started;
+    }
+
+    private void startNow() {
+        state(MinerState.STARTING, "loading the validator key");
+        key = settings.keySource().load();
+        feed.update(s -> s.withAddress(key.address().toString()));
+        state(MinerState.STARTING, "probing the hardware");
+        HardwareReport report = HardwareProbe.ofThisMachine().probe();
+        TierAssessment assessment = new TierClassifier().assess(report, Optional.empty());
+        modelCache = new ModelCache(settings.modelDir(), ModelRegistry.bundled(),
+                new ModelDownloader(ModelDownloader.Settings.defaults()), OfflineSeed.fromClassPath());
+        state(MinerState.STARTING, "preparing the model and the engine");
+        compute = new ComputeBootstrap(settings, modelCache, feed).prepare(report, assessment);
+        checkNotAborted();
+        rpc = new QfcRpcClient(settings.rpcUrl());
+        NodeHealth health = new NodeHealth(feed, rpc.nodeName());
+        registrar = new Registrar(rpc, key, compute.profile(), health, feed);
+        state(MinerState.STARTING, "registering with " + rpc.nodeName());
+        register(health);
+        identifyNode(health);
+        tracker = new StandingTracker(settings.assumedJail());
+        poller = new StandingPoller(rpc, key.address(), tracker, registrar, health, feed, u -> { });
+        submitter = new ProofSubmitter(rpc, journal, new SubmitRetryPolicy(), health, feed, this::onAnswer,
+                tracker::jailed);
+        submitter.start();
+        int resent = submitter.resendJournaled();
+        if (resent > 0) {
+            LOG.info("resending {} proof(s) signed by an earlier run", resent);
+        }
+        StatusReporter status = new StatusReporter(rpc, key,
+                () -> compute.computes() ? compute.engine().layers() : java.util.Map.of(), submitter::pending,
+                registrar, health, clock.millis());
+        watch.scheduleWithFixedDelay(poller, 0, settings.standingPeriod().toMillis(), TimeUnit.MILLISECONDS);
+        watch.scheduleWithFixedDelay(status, 0, settings.statusPeriod().toMillis(), TimeUnit.MILLISECONDS);
+        if (settings.duration() != null) {
+            watch.schedule(() -> stop("the --duration of " + settings.duration().toSeconds() + " s has passed"),
+                    settings.duration().toMillis(), TimeUnit.MILLISECONDS);
+        }
+        checkNotAborted();
+        if (compute.computes()) {
+            MiningGate gate = tracker.gate(clock).and(settings.governor());
+            ProofMaker maker = new ProofMaker(compute.engine(), this::modelFolder, key, clock, settings.tamper());
+            loop = new TaskLoop(rpc, key.address(), compute.profile(), maker, journal, submitter, registrar, gate,
+                    health, feed, settings.maxProofs());
+            state(MinerState.RUNNING, "running");
+            loop.start().whenComplete((v, e) -> {
+                if (e != null) {
+                    feed.publish(new MinerEvent.Error(feed.now(), "the mining loop stopped: " + message(e), true));
+                    stopWith("the mining loop failed: " + message(e), e);
+                }
+            });
+        } else {
+            state(MinerState.PAUSED, compute.noCompute());
+            feed.publish(new MinerEvent.Paused(feed.now(), compute.noCompute()));
+        }
+    }
+
+    private java.nio.file.Path modelFolder(network.qfc.miner.core.protocol.ModelId model) {
+        ModelRef ref = new ModelRef(model.name(), model.version());
+        if (modelCache.registry().find(ref).isEmpty()) {
+            throw new IllegalStateException("model " + model + " is not an approved model this miner knows");
+        }
+        if (modelCache.state(ref) != InstallState.INSTALLED) {
+            throw new IllegalStateException("model " + model + " is not installed; run: qfc-desktop-miner models pull "
+                    + model);
+        }
+        return modelCache.modelDir(ref);
+    }
+
+    private void register(NodeHealth health) {
+        UnreachableBackoff backoff = new UnreachableBackoff(() -> ThreadLocalRandom.current().nextDouble());
+        while (true) {
+            checkNotAborted();
+            try {
+                RegisterResult r = registrar.register();
+                if (!r.registered()) {
+                    throw new IllegalStateException("the node refused to register this miner: " + r.message()
+                            + " (is " + key.address() + " a validator on this node?)");
+                }
+                return;
+            } catch (RpcException e) {
+                if (!e.isTransient()) {
+                    throw new IllegalStateException("registration failed: " + e.getMessage(), e);
+                }
+                Duration wait = backoff.nextDelay();
+                state(MinerState.UNREACHABLE, "node unreachable, retrying registration in " + wait.toSeconds() + " s");
+                health.unreachable(e.getMessage(), wait);
+                abortStart.sleep(wait);
+            }
+        }
+    }
+
+    private void identifyNode(NodeHealth health) {
+        try {
+            NodeInfo info = health.call(rpc::nodeInfo);
+            feed.update(s -> s.withNode(s.node().identified(String.valueOf(info.chainId()), info.version())));
+        } catch (RpcException e) {
+            LOG.info("node info not available: {}", e.getMessage());
+        }
+    }
+
+    private void onAnswer(String taskId, boolean accepted, boolean spotChecked, String message, Instant at) {
+        StandingTracker.Update u = tracker.onProofAnswered(taskId, accepted, spotChecked, message, at);
+        poller.apply(u);
+        if (!accepted && message != null && message.toLowerCase(java.util.Locale.ROOT).contains("unknown validator")) {
+            registrar.requestRegistration("the node answered 'unknown validator'");
+        }
+        if (settings.maxProofs() > 0 && submitter.answered() >= settings.maxProofs()) {
+            stop(settings.maxProofs() + " proof(s) answered (--max-proofs)");
+        }
+    }
+
+    private void checkNotAborted() {
+        if (abortStart.isRaised()) {
+            throw new IllegalStateException("stopped during start-up");
+        }
+    }
+
+    /** Stops cleanly (the user asked); completes when everything is closed. */
+    public CompletableFuture<Void> stop() {
+        return stop("stopped by the user");
+    }
+
+    /** Stops cleanly, saying why. */
+    public CompletableFuture<Void> stop(String reason) {
+        return stopWith(reason, null);
+    }
+
+    private synchronized CompletableFuture<Void> stopWith(String reason, Throwable fatal) {
+        if (stopping != null) {
+            return stopping;
+        }
+        abortStart.raise();
+        if (loop != null) {
+            loop.stop();
+        }
+        CompletableFuture<Void> f = new CompletableFuture<>();
+        stopping = f;
+        Thread t = daemon(() -> {
+            shutdown(reason, fatal);
+            f.complete(null);
+        }, "qfc-miner-stop");
+        t.start();
+        return f;
+    }
+
+    /** Runs once, on the {@code qfc-miner-stop} thread. */
+    private void shutdown(String reason, Throwable fatal) {
+        state(MinerState.STOPPING, reason);
+        TaskLoop l = loop;
+        if (l != null) {
+            l.stop();
+            if (!l.awaitStopped(Duration.ofSeconds(60))) {
+                LOG.warn("the mining loop did not stop within 60 s");
+            }
+        }
+        lifecycle.shutdown();
+        try {
+            lifecycle.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        ProofSubmitter s = submitter;
+        if (s != null) {
+            s.close(Duration.ofSeconds(5));
+        }
+        watch.shutdownNow();
+        closeQuietly(rpc);
+        if (compute != null && compute.engine() != null) {
+            closeQuietly(compute.engine());
+        }
+        closeQuietly(modelCache);
+        if (key != null) {
+            key.destroy();
+        }
+        boolean clean = fatal == null;
+        state(clean ? MinerState.STOPPED : MinerState.FAILED, reason);
+        feed.publish(new MinerEvent.Stopped(feed.now(), reason, clean));
+        bus.close(Duration.ofSeconds(5));
+        closeQuietly(journal);
+        if (clean) {
+            stopped.complete(null);
+        } else {
+            stopped.completeExceptionally(fatal);
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (Exception e) {
+            LOG.debug("closing {} failed: {}", c, e.toString());
+        }
+    }
+
+    private void state(MinerState s, String reason) {
+        feed.update(x -> x.withState(s, reason));
+    }
+
+    static String message(Throwable e) {
+        Throwable t = e;
+        while ((t instanceof java.util.concurrent.CompletionException
+                || t instanceof java.util.concurrent.ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    /** Stops and waits (at most 90 s). */
+    @Override
+    public void close() {
+        stop().orTimeout(90, TimeUnit.SECONDS).exceptionally(e -> null).join();
+    }
+
+    /** Whether the gate would let the loop fetch now (for tests and the UI). */
+    GateDecision gateNow() {
+        return tracker == null ? GateDecision.RUN : tracker.gate(clock).decide();
+    }
+}
