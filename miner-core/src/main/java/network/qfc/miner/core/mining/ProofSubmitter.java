@@ -15,6 +15,7 @@ import network.qfc.miner.core.events.MinerFeed;
 import network.qfc.miner.core.journal.JournalException;
 import network.qfc.miner.core.journal.PendingProof;
 import network.qfc.miner.core.journal.ProofJournal;
+import network.qfc.miner.core.journal.TaskRecord;
 import network.qfc.miner.core.protocol.InferenceProof;
 import network.qfc.miner.core.protocol.rpc.ProofResult;
 import network.qfc.miner.core.protocol.rpc.ProofSubmission;
@@ -41,6 +42,22 @@ public final class ProofSubmitter {
     private static final int QUEUE = 4;
     private static final Duration HOLD_RECHECK = Duration.ofMillis(200);
 
+    /** A proof to send: fresh from the loop (not journaled yet), or signed by an earlier run (journaled). */
+    private sealed interface Outgoing {
+        PendingProof pending();
+    }
+
+    private record Fresh(TaskRecord task, SignedProof proof, long inferredAtMs) implements Outgoing {
+        public PendingProof pending() {
+            return new PendingProof(task.taskId(), task.epoch(), task.modelName(), task.modelVersion(), task.taskType(),
+                    proof.outputHashHex(), proof.executionTimeMs(), proof.backend(), proof.flops(), task.deadlineMs(),
+                    proof.proofBytes(), proof.resultData(), 0);
+        }
+    }
+
+    private record Resend(PendingProof pending) implements Outgoing {
+    }
+
     /** Told of every answer from the node (on the submitter thread). */
     @FunctionalInterface
     public interface AnswerListener {
@@ -54,7 +71,7 @@ public final class ProofSubmitter {
     private final MinerFeed feed;
     private final AnswerListener listener;
     private final BooleanSupplier hold;
-    private final BlockingQueue<PendingProof> queue = new LinkedBlockingQueue<>(QUEUE);
+    private final BlockingQueue<Outgoing> queue = new LinkedBlockingQueue<>(QUEUE);
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong answered = new AtomicLong();
     private final StopSignal giveUp = new StopSignal();
@@ -91,14 +108,21 @@ public final class ProofSubmitter {
         }
         List<PendingProof> pending = journal.unsentOrUnanswered(now);
         for (PendingProof p : pending) {
-            enqueue(p);
+            put(new Resend(p));
         }
         return pending.size();
     }
 
-    /** Queues a signed, journaled proof; blocks while {@value #QUEUE} are already waiting (back-pressure). */
-    public void enqueue(PendingProof p) {
-        Objects.requireNonNull(p, "proof");
+    /**
+     * Queues a fresh proof; this thread journals it (fetched, inferred, signed: write-ahead, before any send) and
+     * sends it, so the loop never waits for the disk. Blocks while {@value #QUEUE} proofs are already waiting
+     * (back-pressure). On {@link #close(Duration)} every queued proof is journaled, sent or not.
+     */
+    public void enqueue(TaskRecord task, SignedProof proof, long inferredAtMs) {
+        put(new Fresh(Objects.requireNonNull(task, "task"), Objects.requireNonNull(proof, "proof"), inferredAtMs));
+    }
+
+    private void put(Outgoing p) {
         inFlight.incrementAndGet();
         publishPending();
         try {
@@ -121,20 +145,21 @@ public final class ProofSubmitter {
 
     private void run() {
         while (true) {
-            PendingProof p;
+            Outgoing o;
             try {
-                p = queue.poll(200, TimeUnit.MILLISECONDS);
+                o = queue.poll(200, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 return;
             }
-            if (p == null) {
+            if (o == null) {
                 if (closing) {
                     return;
                 }
                 continue;
             }
+            PendingProof p = o.pending();
             try {
-                if (!giveUp.isRaised()) {
+                if (journalIfFresh(o) && !giveUp.isRaised()) {
                     send(p);
                 }
             } catch (JournalException e) {
@@ -149,6 +174,23 @@ public final class ProofSubmitter {
                 publishPending();
             }
         }
+    }
+
+    /** Journals a fresh proof (write-ahead); false when the journal already had the task (never sent twice). */
+    private boolean journalIfFresh(Outgoing o) {
+        if (!(o instanceof Fresh f)) {
+            return true;
+        }
+        String id = f.task().taskId();
+        if (!journal.recordFetched(f.task())) {
+            LOG.info("task {} is already in the journal; not sent again", id);
+            return false;
+        }
+        SignedProof proof = f.proof();
+        journal.recordInferred(id, proof.outputHashHex(), proof.executionTimeMs(), proof.backend(), proof.flops(),
+                f.inferredAtMs());
+        journal.recordSigned(id, proof.proofBytes(), proof.resultData());
+        return true;
     }
 
     private void send(PendingProof p) {
@@ -239,7 +281,14 @@ public final class ProofSubmitter {
             Thread.currentThread().interrupt();
         }
         giveUp.raise();
-        queue.clear();
+        for (Outgoing o; (o = queue.poll()) != null; ) {
+            try {
+                journalIfFresh(o); // unsent: journaled SIGNED, resent at the next start
+            } catch (RuntimeException e) {
+                LOG.error("could not journal the proof of task {} while stopping: {}", o.pending().taskId(), e.getMessage());
+            }
+            inFlight.decrementAndGet();
+        }
         try {
             thread.join(5_000);
         } catch (InterruptedException e) {

@@ -2,7 +2,11 @@ package network.qfc.miner.core.mining;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -15,7 +19,6 @@ import network.qfc.miner.core.events.MinerEvent;
 import network.qfc.miner.core.events.MinerFeed;
 import network.qfc.miner.core.events.MinerState;
 import network.qfc.miner.core.inference.InferenceException;
-import network.qfc.miner.core.journal.PendingProof;
 import network.qfc.miner.core.journal.ProofJournal;
 import network.qfc.miner.core.journal.TaskRecord;
 import network.qfc.miner.core.protocol.Address;
@@ -28,8 +31,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The mining loop, on its own thread ({@code qfc-mining-loop}): ask the gate, fetch a task, run it, sign the proof,
- * journal it, hand it to the {@link ProofSubmitter}; and fetch the next task (on {@code qfc-task-fetch}) while the
- * current one is inferred. No task: wait 1 s growing to 10 s. Node unreachable: exponential back-off with jitter up to
+ * hand it to the {@link ProofSubmitter} (which journals it, write-ahead, then sends it); and fetch the next task (on
+ * {@code qfc-task-fetch}) while the current one is inferred. No task: wait 1 s growing to 10 s. Node unreachable: exponential back-off with jitter up to
  * 60 s, said in a {@code NodeUnreachable} event. Every wait ends at once on {@link #stop()}. Never spins.
  *
  * <p>{@code maxProofs} (0 = no limit): the loop stops fetching once answered plus in-flight proofs reach it.
@@ -56,6 +59,14 @@ public final class TaskLoop {
     private final CompletableFuture<Void> done = new CompletableFuture<>();
     private final Thread thread;
     private Future<Optional<InferenceTask>> prefetch;
+    private final Set<String> seen = Collections.newSetFromMap(new LinkedHashMap<>(256, 0.75f, false) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > 4096;
+        }
+    });
     private String pausedFor;
 
     public TaskLoop(QfcRpcClient rpc, Address address, MinerProfile profile, ProofMaker maker, ProofJournal journal,
@@ -193,18 +204,20 @@ public final class TaskLoop {
     private void run(InferenceTask task) {
         String id = task.taskIdHex();
         Instant now = feed.now();
-        boolean fresh = journal.recordFetched(new TaskRecord(id, task.epoch(), task.model().name(),
-                task.model().version(), task.taskType(), task.inputData().length, task.deadlineMs(), now.toEpochMilli()));
-        if (!fresh) {
-            LOG.info("task {} was handed out again; the journal already has it", id);
+        if (!seen.add(id)) {
+            LOG.info("task {} was handed out again; it is already being handled", id);
             return;
         }
+        TaskRecord record = new TaskRecord(id, task.epoch(), task.model().name(), task.model().version(),
+                task.taskType(), task.inputData().length, task.deadlineMs(), now.toEpochMilli());
         state(MinerState.RUNNING, "computing task " + id.substring(0, 8));
         feed.update(s -> s.withCounters(s.counters().taskReceived()));
         feed.publish(new MinerEvent.TaskReceived(now, id, task.epoch(), task.model().toString(), task.taskType(),
                 task.inputData().length, Instant.ofEpochMilli(task.deadlineMs())));
         if (!now.isBefore(Instant.ofEpochMilli(task.deadlineMs()))) {
-            drop(id, "the task's deadline had passed when it arrived");
+            if (journal.recordFetched(record)) {
+                drop(id, "the task's deadline had passed when it arrived");
+            }
             return;
         }
         if (!stop.isRaised() && !quotaReached(1) && gate.decide() instanceof GateDecision.Run) {
@@ -214,20 +227,19 @@ public final class TaskLoop {
         try {
             proof = maker.make(task);
         } catch (UnsupportedTaskException | InferenceException e) {
-            journal.markFailed(id, e.getMessage(), feed.now().toEpochMilli());
+            if (journal.recordFetched(record)) {
+                journal.markFailed(id, e.getMessage(), feed.now().toEpochMilli());
+            }
             feed.publish(new MinerEvent.Error(feed.now(), "task " + id + " not run: " + e.getMessage(), false));
             return;
         }
-        journal.recordInferred(id, proof.outputHashHex(), proof.executionTimeMs(), proof.backend(), proof.flops(),
-                feed.now().toEpochMilli());
+        Instant inferred = feed.now();
         feed.update(s -> s.withLastInferenceMs(proof.executionTimeMs()).withModel(task.model().toString(),
                 layerOf(task)));
-        feed.publish(new MinerEvent.InferenceDone(feed.now(), id, task.model().toString(), proof.executionTimeMs(),
+        feed.publish(new MinerEvent.InferenceDone(inferred, id, task.model().toString(), proof.executionTimeMs(),
                 proof.outputHashHex(), proof.backend()));
-        journal.recordSigned(id, proof.proofBytes(), proof.resultData());
-        submitter.enqueue(new PendingProof(id, task.epoch(), task.model().name(), task.model().version(),
-                task.taskType(), proof.outputHashHex(), proof.executionTimeMs(), proof.backend(), proof.flops(),
-                task.deadlineMs(), proof.proofBytes(), proof.resultData(), 0));
+        // the submitter journals it (fetched, inferred, signed) before sending: the disk never holds up inference
+        submitter.enqueue(record, proof, inferred.toEpochMilli());
     }
 
     private String layerOf(InferenceTask task) {
