@@ -65,7 +65,9 @@ public final class FaultyNode implements AutoCloseable {
         /** The call is forwarded and the node answers, but the connection drops before the answer (lost answer). */
         ANSWER_LOST,
         /** A task is forwarded and its input replaced by 64 KiB + 1 byte. */
-        OVERSIZED_INPUT
+        OVERSIZED_INPUT,
+        /** The call is forwarded and the node answers, but the answer is held {@link #hangMs} and then dropped. */
+        ANSWER_HELD
     }
 
     /** A submission that reached the node. */
@@ -80,6 +82,7 @@ public final class FaultyNode implements AutoCloseable {
     private final Map<Fault, AtomicInteger> injected = new EnumMap<>(Fault.class);
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final List<Forwarded> forwarded = new CopyOnWriteArrayList<>();
+    private final AtomicInteger tasksDelivered = new AtomicInteger();
     private final int port;
     private volatile URI target;
     private volatile HttpServer server;
@@ -165,6 +168,11 @@ public final class FaultyNode implements AutoCloseable {
         this.onInjected = listener;
     }
 
+    /** Tasks (non-null results of qfc_getInferenceTask) delivered to the miner whole. */
+    public int tasksDelivered() {
+        return tasksDelivered.get();
+    }
+
     public int injected(Fault f) {
         return injected.get(f).get();
     }
@@ -221,7 +229,8 @@ public final class FaultyNode implements AutoCloseable {
         if (randomRate > 0 && !randomFaults.isEmpty() && random.nextDouble() < randomRate) {
             Fault f = randomFaults.get(random.nextInt(randomFaults.size()));
             // an oversized input only means something for a task
-            return f == Fault.OVERSIZED_INPUT && !method.equals("qfc_getInferenceTask") ? null : f;
+            return f == Fault.OVERSIZED_INPUT && !method.equals("qfc_getInferenceTask") || f == Fault.ANSWER_HELD
+                    ? null : f;
         }
         return null;
     }
@@ -243,7 +252,8 @@ public final class FaultyNode implements AutoCloseable {
                 injected.get(fault).incrementAndGet();
                 onInjected.accept(method + " " + fault);
             }
-            if (fault == null || fault == Fault.ANSWER_LOST || fault == Fault.OVERSIZED_INPUT) {
+            if (fault == null || fault == Fault.ANSWER_LOST || fault == Fault.ANSWER_HELD
+                    || fault == Fault.OVERSIZED_INPUT) {
                 byte[] answer = forward(body, method, request);
                 if (answer == null) {
                     return; // the node itself is away: the miner sees a dropped connection
@@ -251,10 +261,17 @@ public final class FaultyNode implements AutoCloseable {
                 if (fault == Fault.ANSWER_LOST) {
                     return; // the node acted on it; the answer never comes back
                 }
+                if (fault == Fault.ANSWER_HELD) {
+                    sleep(hangMs);
+                    return;
+                }
                 if (fault == Fault.OVERSIZED_INPUT) {
                     answer = oversize(answer);
                 }
                 send(ex, 200, answer);
+                if (method.equals("qfc_getInferenceTask") && !JSON.readTree(answer).path("result").isNull()) {
+                    tasksDelivered.incrementAndGet();
+                }
                 return;
             }
             serveFault(ex, fault, method, id);
