@@ -25,7 +25,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends journaled proofs to the node on its own thread ({@code qfc-proof-submit}), in order:
+ * Journals and sends proofs on two threads of its own ({@code qfc-proof-submit-1/2}: one sends while the other
+ * waits for the disk):
  * <ul>
  *   <li>each send is counted in the journal BEFORE it goes out, and always carries the journaled bytes;</li>
  *   <li>a transient failure is retried with the same bytes until the task's deadline ({@link SubmitRetryPolicy});</li>
@@ -75,7 +76,8 @@ public final class ProofSubmitter {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong answered = new AtomicLong();
     private final StopSignal giveUp = new StopSignal();
-    private final Thread thread;
+    private final Object sendLock = new Object();
+    private final List<Thread> threads;
     private volatile boolean closing;
 
     /**
@@ -91,12 +93,12 @@ public final class ProofSubmitter {
         this.health = Objects.requireNonNull(health, "health");
         this.feed = Objects.requireNonNull(feed, "feed");
         this.listener = Objects.requireNonNull(listener, "listener");
-        this.thread = new Thread(this::run, "qfc-proof-submit");
-        this.thread.setDaemon(true);
+        this.threads = List.of(new Thread(this::run, "qfc-proof-submit-1"), new Thread(this::run, "qfc-proof-submit-2"));
+        threads.forEach(t -> t.setDaemon(true));
     }
 
     public void start() {
-        thread.start();
+        threads.forEach(Thread::start);
     }
 
     /** Queues every proof an earlier run signed and the node never answered, expiring those whose deadline passed. */
@@ -212,35 +214,42 @@ public final class ProofSubmitter {
                     return; // stopping: stays journaled for the next start
                 }
             }
-            if (journal.isAnswered(p.taskId())) {
-                return; // answered already (e.g. a late answer recorded elsewhere): never again
-            }
-            long attempt = journal.beginSubmitAttempt(p.taskId());
-            feed.publish(new MinerEvent.ProofSubmitted(feed.now(), p.taskId(), (int) attempt));
-            feed.update(s -> s.withCounters(attempt == 1 ? s.counters().submittedFirst() : s.counters().retried()));
-            ProofResult result;
-            try {
-                result = health.call(() -> rpc.submitInferenceProof(submission));
-            } catch (RpcException e) {
-                if (!e.isTransient()) {
-                    // the node answered, with a refusal: final
-                    answer(p, false, false, "refused by the node: " + e.getMessage(), (int) attempt);
-                    return;
-                }
-                failures++;
-                SubmitRetryPolicy.Step step = policy.afterTransientFailure(feed.now(), deadline, failures);
-                if (step instanceof SubmitRetryPolicy.Step.RetryAfter r) {
-                    health.unreachable(e.getMessage(), r.delay());
-                    if (!giveUp.sleep(r.delay())) {
-                        return; // stopping: the proof stays journaled (SUBMITTING) for the next start
-                    }
+            Duration retryIn;
+            // one send at a time (the other thread journals meanwhile): the answer to one proof (a failed spot check
+            // jails at once) is known before the next proof goes out
+            synchronized (sendLock) {
+                if (hold.getAsBoolean()) {
                     continue;
                 }
-                expire(p, ((SubmitRetryPolicy.Step.Expired) step).reason() + " (" + e.getMessage() + ")");
-                return;
+                if (journal.isAnswered(p.taskId())) {
+                    return; // answered already: never again
+                }
+                long attempt = journal.beginSubmitAttempt(p.taskId());
+                feed.publish(new MinerEvent.ProofSubmitted(feed.now(), p.taskId(), (int) attempt));
+                feed.update(s -> s.withCounters(attempt == 1 ? s.counters().submittedFirst() : s.counters().retried()));
+                try {
+                    ProofResult result = health.call(() -> rpc.submitInferenceProof(submission));
+                    answer(p, result.accepted(), result.spotChecked(), result.message(), (int) attempt);
+                    return;
+                } catch (RpcException e) {
+                    if (!e.isTransient()) {
+                        // the node answered, with a refusal: final
+                        answer(p, false, false, "refused by the node: " + e.getMessage(), (int) attempt);
+                        return;
+                    }
+                    failures++;
+                    SubmitRetryPolicy.Step step = policy.afterTransientFailure(feed.now(), deadline, failures);
+                    if (!(step instanceof SubmitRetryPolicy.Step.RetryAfter r)) {
+                        expire(p, ((SubmitRetryPolicy.Step.Expired) step).reason() + " (" + e.getMessage() + ")");
+                        return;
+                    }
+                    retryIn = r.delay();
+                    health.unreachable(e.getMessage(), retryIn);
+                }
             }
-            answer(p, result.accepted(), result.spotChecked(), result.message(), (int) attempt);
-            return;
+            if (!giveUp.sleep(retryIn)) {
+                return; // stopping: the proof stays journaled (SUBMITTING) for the next start
+            }
         }
     }
 
@@ -275,11 +284,8 @@ public final class ProofSubmitter {
      */
     public void close(Duration grace) {
         closing = true;
-        try {
-            thread.join(Math.max(1, grace.toMillis()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        long end = System.nanoTime() + Math.max(1, grace.toMillis()) * 1_000_000;
+        joinAll(end);
         giveUp.raise();
         for (Outgoing o; (o = queue.poll()) != null; ) {
             try {
@@ -289,13 +295,22 @@ public final class ProofSubmitter {
             }
             inFlight.decrementAndGet();
         }
-        try {
-            thread.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (thread.isAlive()) {
-            thread.interrupt();
+        joinAll(System.nanoTime() + 5_000_000_000L);
+        threads.stream().filter(Thread::isAlive).forEach(Thread::interrupt);
+    }
+
+    private void joinAll(long endNanos) {
+        for (Thread t : threads) {
+            long left = (endNanos - System.nanoTime()) / 1_000_000;
+            if (left <= 0) {
+                return;
+            }
+            try {
+                t.join(left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 }

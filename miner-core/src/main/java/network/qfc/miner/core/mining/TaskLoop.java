@@ -2,7 +2,9 @@ package network.qfc.miner.core.mining;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -15,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import network.qfc.miner.core.events.MinerEvent;
 import network.qfc.miner.core.events.MinerFeed;
 import network.qfc.miner.core.events.MinerState;
@@ -32,7 +35,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The mining loop, on its own thread ({@code qfc-mining-loop}): ask the gate, fetch a task, run it, sign the proof,
  * hand it to the {@link ProofSubmitter} (which journals it, write-ahead, then sends it); and fetch the next task (on
- * {@code qfc-task-fetch}) while the current one is inferred. No task: wait 1 s growing to 10 s. Node unreachable: exponential back-off with jitter up to
+ * {@code qfc-task-fetch-N}, up to two ahead) while the current one is inferred. No task: wait 1 s growing to 10 s. Node unreachable: exponential back-off with jitter up to
  * 60 s, said in a {@code NodeUnreachable} event. Every wait ends at once on {@link #stop()}. Never spins.
  *
  * <p>{@code maxProofs} (0 = no limit): the loop stops fetching once answered plus in-flight proofs reach it.
@@ -40,6 +43,8 @@ import org.slf4j.LoggerFactory;
 public final class TaskLoop {
     private static final Logger LOG = LoggerFactory.getLogger(TaskLoop.class);
     private static final Duration PAUSED_RECHECK = Duration.ofMillis(500);
+    /** Tasks asked for ahead: two hide a node round trip longer than one inference (measured on loopback). */
+    static final int FETCH_AHEAD = 2;
 
     private final QfcRpcClient rpc;
     private final Address address;
@@ -58,7 +63,8 @@ public final class TaskLoop {
     private final ExecutorService fetcher;
     private final CompletableFuture<Void> done = new CompletableFuture<>();
     private final Thread thread;
-    private Future<Optional<InferenceTask>> prefetch;
+    /** Fetches already asked for, oldest first: up to {@link #FETCH_AHEAD} while one task is being inferred. */
+    private final Deque<Future<Optional<InferenceTask>>> ahead = new ArrayDeque<>();
     private final Set<String> seen = Collections.newSetFromMap(new LinkedHashMap<>(256, 0.75f, false) {
         private static final long serialVersionUID = 1L;
 
@@ -86,8 +92,9 @@ public final class TaskLoop {
             throw new IllegalArgumentException("max proofs must not be negative");
         }
         this.maxProofs = maxProofs;
-        this.fetcher = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "qfc-task-fetch");
+        AtomicInteger fetchThreads = new AtomicInteger();
+        this.fetcher = Executors.newFixedThreadPool(FETCH_AHEAD, r -> {
+            Thread t = new Thread(r, "qfc-task-fetch-" + fetchThreads.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
@@ -177,8 +184,7 @@ public final class TaskLoop {
     }
 
     private Optional<InferenceTask> nextTask() {
-        Future<Optional<InferenceTask>> f = prefetch;
-        prefetch = null;
+        Future<Optional<InferenceTask>> f = ahead.poll();
         if (f == null) {
             return fetch();
         }
@@ -220,8 +226,9 @@ public final class TaskLoop {
             }
             return;
         }
-        if (!stop.isRaised() && !quotaReached(1) && gate.decide() instanceof GateDecision.Run) {
-            prefetch = fetcher.submit(this::fetch);
+        while (ahead.size() < FETCH_AHEAD && !stop.isRaised() && !quotaReached(1 + ahead.size())
+                && gate.decide() instanceof GateDecision.Run) {
+            ahead.add(fetcher.submit(this::fetch));
         }
         SignedProof proof;
         try {
@@ -262,13 +269,14 @@ public final class TaskLoop {
         return maxProofs > 0 && submitter.answered() + submitter.pending() + extra >= maxProofs;
     }
 
-    /** A task fetched ahead but not run because the loop stopped: journaled, and marked failed with the reason. */
+    /** Tasks fetched ahead but not run because the loop stopped: journaled, and marked failed (or expired). */
     private void settlePrefetched() {
-        Future<Optional<InferenceTask>> f = prefetch;
-        prefetch = null;
-        if (f == null) {
-            return;
+        for (Future<Optional<InferenceTask>> f; (f = ahead.poll()) != null; ) {
+            settle(f);
         }
+    }
+
+    private void settle(Future<Optional<InferenceTask>> f) {
         try {
             Optional<InferenceTask> t = f.get(10, TimeUnit.SECONDS);
             if (t.isPresent()) {

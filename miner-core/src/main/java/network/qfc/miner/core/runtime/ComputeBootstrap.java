@@ -143,8 +143,19 @@ final class ComputeBootstrap {
             feed.update(s -> s.withCompute(tier.wireName(), b.actual().wireName(), fallback)
                     .withModel(model.toString(), engine.layers().getOrDefault(model,
                             network.qfc.miner.core.inference.ModelLayer.HOT).wireName()));
-            long score = new HardwareBenchmark(engine, model, dir).run(settings.benchmarkTime()).score();
-            LOG.info("benchmark score {} on {} with {}", score, b.actual().wireName(), model);
+            BenchmarkScores scores = new BenchmarkScores(settings.directories().data());
+            String key = BenchmarkScores.key(report.cpu().name(), b.actual().wireName(), model.toString(), threads);
+            long score;
+            java.util.OptionalLong known = scores.find(key, feed.now());
+            if (known.isPresent()) {
+                score = known.getAsLong();
+                LOG.info("benchmark score {} on {} with {} (measured within the last week)", score,
+                        b.actual().wireName(), model);
+            } else {
+                score = new HardwareBenchmark(engine, model, dir).run(settings.benchmarkTime()).score();
+                scores.remember(key, score, feed.now());
+                LOG.info("benchmark score {} on {} with {}", score, b.actual().wireName(), model);
+            }
             return new PreparedCompute(engine, model, dir, profile(report, assessment, tier, b.actual(), score), null);
         } catch (RuntimeException e) {
             engine.close();
