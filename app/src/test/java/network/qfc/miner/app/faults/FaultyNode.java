@@ -70,6 +70,10 @@ public final class FaultyNode implements AutoCloseable {
         ANSWER_HELD
     }
 
+    /** A fault served: on which method, and for a submission, of which task. */
+    public record Injection(String method, Fault fault, String taskId) {
+    }
+
     /** A submission that reached the node. */
     public record Forwarded(String taskId, String proofBytesHex) {
     }
@@ -83,6 +87,7 @@ public final class FaultyNode implements AutoCloseable {
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final List<Forwarded> forwarded = new CopyOnWriteArrayList<>();
     private final AtomicInteger tasksDelivered = new AtomicInteger();
+    private final List<Injection> injections = new CopyOnWriteArrayList<>();
     private final int port;
     private volatile URI target;
     private volatile HttpServer server;
@@ -173,6 +178,11 @@ public final class FaultyNode implements AutoCloseable {
         return tasksDelivered.get();
     }
 
+    /** Every fault served, in order. */
+    public List<Injection> injections() {
+        return List.copyOf(injections);
+    }
+
     public int injected(Fault f) {
         return injected.get(f).get();
     }
@@ -250,6 +260,7 @@ public final class FaultyNode implements AutoCloseable {
             Fault fault = pick(method);
             if (fault != null) {
                 injected.get(fault).incrementAndGet();
+                injections.add(new Injection(method, fault, request.path("params").path(0).path("taskId").asText("")));
                 onInjected.accept(method + " " + fault);
             }
             if (fault == null || fault == Fault.ANSWER_LOST || fault == Fault.ANSWER_HELD

@@ -178,11 +178,13 @@ class NodeFaultsTest {
     @Order(12)
     void aSubmissionWhoseAnswerIsLostIsResentWithTheSameBytes() {
         int mark = events.size();
-        int answersBefore = answers.size();
         proxy.inject(SUBMIT, Fault.ANSWER_LOST, 1);
         awaitServed();
         awaitAccepted(mark, 2);
-        String lost = List.copyOf(answers).get(answersBefore).taskId();
+        List<FaultyNode.Injection> served = proxy.injections();
+        String lost = served.get(served.size() - 1).taskId();
+        await("the lost one resent and answered", () -> proxy.forwardedProofs(lost).size() >= 2
+                && since(mark, MinerEvent.ProofResult.class).stream().anyMatch(r -> r.taskId().equals(lost)), 30);
         resentAfterLostAnswer.add(lost);
         List<String> sent = proxy.forwardedProofs(lost);
         assertThat(sent).as("sent once, answer lost, resent once").hasSize(2);
