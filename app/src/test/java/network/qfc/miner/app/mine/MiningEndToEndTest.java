@@ -203,6 +203,35 @@ class MiningEndToEndTest {
         }
     }
 
+    @Test
+    void aRestartedNodeThatForgotTheMinerGetsItRegisteredAgainAndMiningGoesOn() throws Exception {
+        DevnetNode first = Devnets.start(Devnets.open());
+        int port = first.port();
+        Path data = Devnets.dataDir("forgotten");
+        Run run = start(Devnets.settings(first.url().toString(), data).withLimits(0, null));
+        try {
+            while (run.of(MinerEvent.ProofResult.class).size() < 2) {
+                Thread.sleep(20);
+            }
+            first.close();
+            Thread.sleep(500);
+            try (DevnetNode second = Devnets.start(Devnets.open().withPort(port))) {
+                Address me = Address.parse(run.runtime().snapshot().address());
+                while (second.standing(me).map(ValidatorStanding::tasksCompleted).orElse(0L) < 2) {
+                    Thread.sleep(50);
+                }
+                assertThat(run.of(MinerEvent.Registered.class)).as("registered with each node").hasSizeGreaterThanOrEqualTo(2)
+                        .allSatisfy(r -> assertThat(r.registered()).isTrue());
+                run.runtime().stop().get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            run.runtime().stop().get(60, TimeUnit.SECONDS);
+            first.close();
+        }
+        assertThat(journal(data)).allSatisfy(e -> assertThat(e.state().isTerminal() || e.state() == TaskState.SIGNED
+                || e.state() == TaskState.SUBMITTING).isTrue());
+    }
+
     private static int indexOf(List<MinerEvent> events, Class<? extends MinerEvent> type) {
         for (int i = 0; i < events.size(); i++) {
             if (type.isInstance(events.get(i))) {

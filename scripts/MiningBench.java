@@ -1,0 +1,65 @@
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import network.qfc.miner.core.AppDirectories;
+import network.qfc.miner.core.events.MinerEvent;
+import network.qfc.miner.core.inference.BackendPreference;
+import network.qfc.miner.core.inference.EngineConfig;
+import network.qfc.miner.core.inference.HardwareBenchmark;
+import network.qfc.miner.core.inference.InferenceEngine;
+import network.qfc.miner.core.keys.KeySource;
+import network.qfc.miner.core.protocol.ModelId;
+import network.qfc.miner.core.runtime.MinerRuntime;
+import network.qfc.miner.core.runtime.MinerSettings;
+import network.qfc.miner.devnet.DevnetConfig;
+import network.qfc.miner.devnet.DevnetNode;
+
+/**
+ * Mining throughput against the engine's own: a devnet in this process (challenges off, the node's 5 % spot checks),
+ * the real miner for S seconds, then the engine's benchmark for 20 s with the same thread count.
+ * Run with scripts/mining-bench.sh MODEL_CACHE [THREADS] [SECONDS].
+ */
+public class MiningBench {
+    public static void main(String[] a) throws Exception {
+        Path models = Path.of(a[0]);
+        int threads = a.length > 1 ? Integer.parseInt(a[1]) : 1;
+        long seconds = a.length > 2 ? Long.parseLong(a[2]) : 30;
+        Path modelDir = models.resolve("qfc-embed-small").resolve("v1.0");
+        Path data = Files.createDirectories(Path.of("target", "mining-bench", String.valueOf(System.nanoTime())));
+        AppDirectories dirs = new AppDirectories(data.resolve("config"), data, data.resolve("logs"));
+        try (DevnetNode node = DevnetNode.start(DevnetConfig.defaults().withPort(0).withOpenMode(true)
+                .withModelDir(modelDir).withChallengeRate(OptionalDouble.of(0.0)))) {
+            MinerSettings s = MinerSettings.defaults(node.url().toString(), KeySource.devnet(data), models, dirs, "bench")
+                    .withBackend(BackendPreference.CPU).withThreads(threads)
+                    .withLimits(0, Duration.ofSeconds(seconds));
+            MinerRuntime miner = new MinerRuntime(s);
+            List<MinerEvent.ProofResult> results = new CopyOnWriteArrayList<>();
+            AtomicLong inferenceMs = new AtomicLong();
+            miner.events().subscribe("bench", 1_000_000, e -> {
+                if (e instanceof MinerEvent.ProofResult p) {
+                    results.add(p);
+                    inferenceMs.addAndGet(p.executionTimeMs());
+                }
+            });
+            long started = System.currentTimeMillis();
+            miner.start().join();
+            miner.stopped().get();
+            long accepted = results.stream().filter(MinerEvent.ProofResult::accepted).count();
+            double wall = (results.get(results.size() - 1).at().toEpochMilli() - results.get(0).at().toEpochMilli()) / 1000.0;
+            System.out.printf("miner: %d proofs, %d accepted, %.1f accepted/s over %.1f s; first proof %.2f s after start();"
+                    + " inference alone on these tasks %.1f/s%n", results.size(), accepted, (accepted - 1) / wall, wall,
+                    (results.get(0).at().toEpochMilli() - started) / 1000.0, results.size() / (inferenceMs.get() / 1000.0));
+        }
+        try (InferenceEngine engine = new InferenceEngine(new EngineConfig(BackendPreference.CPU, threads,
+                data.resolve("native"), EngineConfig.DEFAULT_MEMORY_BUDGET_MB))) {
+            HardwareBenchmark.Result r = new HardwareBenchmark(engine, new ModelId("qfc-embed-small", "v1.0"), modelDir)
+                    .run(Duration.ofSeconds(20));
+            System.out.printf("engine benchmark: %.1f inferences/s (%d in %.1f s), score %d%n",
+                    r.inferences() / (r.nanos() / 1e9), r.inferences(), r.nanos() / 1e9, r.score());
+        }
+    }
+}
