@@ -188,6 +188,11 @@ final class JsonRpcTransport implements AutoCloseable {
     }
 
     private RpcException failure(String method, IOException e) {
+        if (e instanceof javax.net.ssl.SSLHandshakeException || e instanceof javax.net.ssl.SSLPeerUnverifiedException) {
+            return new RpcException(Kind.TLS_UNTRUSTED, method, 0, 0, "the TLS certificate of node " + nodeName
+                    + " could not be verified (self-signed, expired or for another host): the miner does not talk to"
+                    + " a node it cannot verify; use the node's proper https:// address", null);
+        }
         if (e instanceof SocketTimeoutException) {
             String m = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
             if (m.contains("connect")) {

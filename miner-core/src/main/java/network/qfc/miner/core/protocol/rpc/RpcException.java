@@ -23,7 +23,9 @@ public final class RpcException extends RuntimeException {
         /** JSON-RPC -32601: this node does not have the method (an older or newer release). */
         METHOD_NOT_SUPPORTED,
         /** The answer is larger than the configured cap; it was not read further. */
-        RESPONSE_TOO_LARGE
+        RESPONSE_TOO_LARGE,
+        /** The node's TLS certificate could not be verified (self-signed, expired, wrong host): never trusted. */
+        TLS_UNTRUSTED
     }
 
     /** JSON-RPC: invalid params. */
