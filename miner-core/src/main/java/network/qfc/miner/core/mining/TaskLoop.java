@@ -322,11 +322,12 @@ public final class TaskLoop {
 
     private void pause(String reason) {
         MinerState s = reason.startsWith("jailed") ? MinerState.JAILED : MinerState.PAUSED;
+        String shown = ahead.isEmpty() ? reason : reason + "; finishing " + ahead.size() + " task(s) already fetched";
         MinerSnapshot now = feed.snapshot();
-        if (reason.equals(pausedFor) && now.state() == s && now.stateReason().equals(reason)) {
+        if (reason.equals(pausedFor) && now.state() == s && now.stateReason().equals(shown)) {
             return;
         }
-        state(s, reason);
+        state(s, shown);
         if (pausedFor == null || !sameKind(pausedFor, reason)) {
             feed.publish(new MinerEvent.Paused(feed.now(), reason));
         }
