@@ -116,6 +116,7 @@ class GovernedMiningTest {
             int tasks = count(events, MinerEvent.TaskReceived.class);
             int asked = proxy.calls("qfc_getInferenceTask");
             int reports = proxy.reportedPending().size();
+            assertThat(asked).as("every task the node handed out, fetched ahead ones included, was run").isEqualTo(tasks);
             await("two status reports while paused", () -> proxy.reportedPending().size() >= reports + 2);
             assertThat(proxy.reportedPending().subList(reports, proxy.reportedPending().size()))
                     .as("a paused miner still reports, with nothing pending").isNotEmpty().containsOnly(0L);

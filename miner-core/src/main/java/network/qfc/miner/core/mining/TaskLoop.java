@@ -42,7 +42,7 @@ import org.slf4j.LoggerFactory;
  * <p>{@code maxProofs} (0 = no limit): the loop stops fetching once answered plus in-flight proofs reach it.
  *
  * <p>The gate: a pause stops fetching (a {@code Paused} event with the reason, state {@code PAUSED}), but a task in
- * hand, and tasks already fetched ahead, are still run and submitted; a throttle waits its delay before each fetch
+ * hand, and tasks already fetched ahead (unless jailed), are still run and submitted; a throttle waits its delay before each fetch
  * (a {@code Throttled} event, the reason in the state); back to run: a {@code Resumed} event. After each task the
  * gate hears how long the task kept the miner busy ({@link MiningGate#taskDone}).
  */
@@ -150,7 +150,7 @@ public final class TaskLoop {
         GateDecision d = gate.decide();
         if (d instanceof GateDecision.Pause p) {
             pause(p.reason());
-            if (ahead.isEmpty()) {
+            if (!finishesFetched(p.reason())) {
                 stop.sleep(PAUSED_RECHECK);
             } else {
                 runFetched();
@@ -195,7 +195,16 @@ public final class TaskLoop {
         run(task.get());
     }
 
-    /** Paused with tasks already fetched: the node handed them out, so they are run and submitted, not abandoned. */
+    /**
+     * Whether a pause for {@code reason} still runs tasks fetched ahead: yes for the governor's pauses (the node handed
+     * them out; they are run and submitted, not abandoned); no while jailed (they wait, and run once the node shows
+     * the validator active again, as the proofs signed before the jail do).
+     */
+    private boolean finishesFetched(String reason) {
+        return !ahead.isEmpty() && !reason.startsWith("jailed");
+    }
+
+    /** Paused with tasks already fetched: runs the next of them. */
     private void runFetched() {
         try {
             nextTask().ifPresent(this::run);
@@ -322,7 +331,8 @@ public final class TaskLoop {
 
     private void pause(String reason) {
         MinerState s = reason.startsWith("jailed") ? MinerState.JAILED : MinerState.PAUSED;
-        String shown = ahead.isEmpty() ? reason : reason + "; finishing " + ahead.size() + " task(s) already fetched";
+        String shown = finishesFetched(reason)
+                ? reason + "; finishing " + ahead.size() + " task(s) already fetched" : reason;
         MinerSnapshot now = feed.snapshot();
         if (reason.equals(pausedFor) && now.state() == s && now.stateReason().equals(shown)) {
             return;
