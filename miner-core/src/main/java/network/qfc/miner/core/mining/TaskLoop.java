@@ -42,9 +42,9 @@ import org.slf4j.LoggerFactory;
  * <p>{@code maxProofs} (0 = no limit): the loop stops fetching once answered plus in-flight proofs reach it.
  *
  * <p>The gate: a pause stops fetching (a {@code Paused} event with the reason, state {@code PAUSED}), but a task in
- * hand, and tasks already fetched ahead (unless jailed), are still run and submitted; a throttle waits its delay before each fetch
- * (a {@code Throttled} event, the reason in the state); back to run: a {@code Resumed} event. After each task the
- * gate hears how long the task kept the miner busy ({@link MiningGate#taskDone}).
+ * hand, and tasks already fetched ahead (unless jailed), are still run and submitted; a throttle waits its delay
+ * before each fetch (a {@code Throttled} event, the reason in the state); back to run: a {@code Resumed} event. After
+ * each task the gate hears how long it kept the miner busy ({@link MiningGate#taskDone}).
  */
 public final class TaskLoop {
     private static final Logger LOG = LoggerFactory.getLogger(TaskLoop.class);
