@@ -68,6 +68,8 @@ final class JsonEventPrinter {
             o.put("url", r.url()).put("latencyMs", r.latencyMs());
         } else if (e instanceof MinerEvent.Paused p) {
             o.put("reason", p.reason());
+        } else if (e instanceof MinerEvent.Throttled t) {
+            o.put("reason", t.reason());
         } else if (e instanceof MinerEvent.Stopped s) {
             o.put("reason", s.reason()).put("clean", s.clean());
         } else if (e instanceof MinerEvent.Error err) {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -14,6 +15,9 @@ import java.util.concurrent.TimeUnit;
 import network.qfc.miner.app.QfcCommand;
 import network.qfc.miner.core.AppDirectories;
 import network.qfc.miner.core.events.EventBus;
+import network.qfc.miner.core.governor.GovernorPolicy;
+import network.qfc.miner.core.governor.GovernorSetup;
+import network.qfc.miner.core.governor.MiningSchedule;
 import network.qfc.miner.core.inference.BackendPreference;
 import network.qfc.miner.core.keys.KeySource;
 import network.qfc.miner.core.keys.PasswordSource;
@@ -30,6 +34,8 @@ import network.qfc.miner.models.ModelDownloader;
 import network.qfc.miner.models.ModelRef;
 import network.qfc.miner.models.ModelRegistry;
 import network.qfc.miner.models.OfflineSeed;
+import network.qfc.miner.probe.HardwareSource;
+import network.qfc.miner.probe.LiveSampler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,7 +44,12 @@ import picocli.CommandLine.Option;
  * {@code mine}: the headless miner. Builds a {@link MinerRuntime} from the flags (and {@code QFC_COMPUTE_MODE},
  * {@code QFC_INFERENCE_BACKEND}, {@code QFC_MODEL_DIR}), prints a line per proof (or one JSON object per event with
  * {@code --json}; logs go to stderr), and stops on {@code --max-proofs}, {@code --duration} or Ctrl-C, finishing or
- * journaling the proof in flight. Exit 0 on a clean stop, 1 with a one-line reason on a fatal error.
+ * journaling the proof in flight. Exit 0 on a clean stop, 1 with a one-line reason on a fatal error, 2 on bad flags.
+ *
+ * <p>Polite mining: the resource governor ({@link GovernorSetup}, shared with the desktop app) always runs, with the
+ * rules of {@code --cpu-cap}, {@code --idle-only}, {@code --[no-]pause-on-battery}, {@code --min-battery},
+ * {@code --max-temp}, {@code --schedule} and {@code --[no-]yield-to-user}; its pauses and throttles are events (and
+ * journal rows) with the reason.
  */
 @Command(name = "mine",
         mixinStandardHelpOptions = true,
@@ -83,6 +94,30 @@ public final class MineCommand implements Callable<Integer> {
     boolean json;
     @Option(names = "--metrics-port", paramLabel = "P", description = "Serve Prometheus metrics on 127.0.0.1:P.")
     Integer metricsPort;
+    @Option(names = "--cpu-cap", paramLabel = "PERCENT",
+            description = "Use at most this share of the machine (10-100; default 100): fewer threads and a pause "
+                    + "between tasks, measured.")
+    Integer cpuCap;
+    @Option(names = "--idle-only", paramLabel = "MINUTES",
+            description = "Mine only after no keyboard or mouse input for MINUTES (1-1440; default off).")
+    Integer idleOnly;
+    @Option(names = "--pause-on-battery", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Pause while on battery power (default on; --no-pause-on-battery to mine on battery).")
+    boolean pauseOnBattery = true;
+    @Option(names = "--min-battery", paramLabel = "PERCENT",
+            description = "On battery, pause below this charge (0-100; 0 = off; default "
+                    + GovernorPolicy.DEFAULT_MIN_BATTERY_PERCENT + ").")
+    Integer minBattery;
+    @Option(names = "--max-temp", paramLabel = "C",
+            description = "Pause at this CPU temperature in °C, resume 5 °C below (40-110; default 90; "
+                    + "not applied where the sensor cannot be read).")
+    Double maxTemp;
+    @Option(names = "--schedule", paramLabel = "HOURS",
+            description = "Mining hours, e.g. \"mon-fri 22:00-07:00, sat-sun all\" (default: any time).")
+    String schedule;
+    @Option(names = "--yield-to-user", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Throttle, then pause, when other programs use more than half of the CPU (default on).")
+    boolean yieldToUser = true;
     @Option(names = "--allow-insecure-http",
             description = "Allow plain http:// to a node that is not on this computer (readable and changeable on the way).")
     boolean allowInsecureHttp;
@@ -101,6 +136,7 @@ public final class MineCommand implements Callable<Integer> {
         MinerSettings settings;
         List<AutoCloseable> closeLast = new ArrayList<>();
         try {
+            GovernorPolicy policy = governorPolicy();
             AppDirectories dirs = directories();
             Path models = ModelCache.resolveRoot(modelDir, env, System.getProperty("user.home"));
             String url = rpc;
@@ -125,6 +161,11 @@ public final class MineCommand implements Callable<Integer> {
             if (maxProofs < 0 || durationSeconds < 0) {
                 throw new IllegalArgumentException("--max-proofs and --duration must not be negative");
             }
+            LiveSampler sampler = new LiveSampler(HardwareSource.ofThisMachine());
+            closeLast.add(sampler);
+            GovernorSetup governor = GovernorSetup.start(sampler, policy);
+            closeLast.add(0, governor);
+            settings = governor.applyTo(settings);
         } catch (IllegalArgumentException e) {
             closeAll(closeLast);
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
@@ -171,6 +212,42 @@ public final class MineCommand implements Callable<Integer> {
             } catch (IllegalStateException shuttingDown) {
                 // the hook is running: it stops the runtime
             }
+        }
+    }
+
+    /**
+     * The governor's rules from the flags (the defaults where a flag is absent).
+     *
+     * @throws IllegalArgumentException naming the flag and its allowed range
+     */
+    GovernorPolicy governorPolicy() {
+        GovernorPolicy d = GovernorPolicy.defaults();
+        int cap = cpuCap == null ? d.cpuCapPercent() : cpuCap;
+        int idle = idleOnly == null ? 0 : idleOnly;
+        int battery = minBattery == null ? d.minBatteryPercent() : minBattery;
+        OptionalDouble temp = maxTemp == null ? d.maxTemperatureC() : OptionalDouble.of(maxTemp);
+        flag("--cpu-cap", () -> d.withCpuCapPercent(cap));
+        if (idleOnly != null && idle < 1) {
+            throw new IllegalArgumentException("--idle-only: give the minutes of no input before mining (1 to 1440), "
+                    + "got " + idle + "; leave the flag out to mine while the computer is in use");
+        }
+        flag("--idle-only", () -> d.withIdleOnlyMinutes(idle));
+        flag("--min-battery", () -> d.withMinBatteryPercent(battery));
+        if (maxTemp != null && (maxTemp.isNaN() || maxTemp.isInfinite())) {
+            throw new IllegalArgumentException("--max-temp: give a temperature in °C between 40 and 110");
+        }
+        flag("--max-temp", () -> d.withMaxTemperatureC(temp, GovernorSetup.TEMPERATURE_MARGIN_C));
+        MiningSchedule hours = schedule == null ? MiningSchedule.ALWAYS
+                : flag("--schedule", () -> MiningSchedule.parse(schedule));
+        return GovernorSetup.policy(cap, idle, pauseOnBattery, battery, temp, hours)
+                .withYieldToUser(yieldToUser, d.yieldThresholdPercent());
+    }
+
+    private static <T> T flag(String name, java.util.function.Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
         }
     }
 

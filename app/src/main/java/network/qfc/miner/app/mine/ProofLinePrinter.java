@@ -72,7 +72,10 @@ final class ProofLinePrinter {
             return "node " + r.url() + " reachable (" + r.latencyMs() + " ms)";
         }
         if (e instanceof MinerEvent.Paused p) {
-            return "paused: " + p.reason();
+            return p.reason().startsWith("paused") ? p.reason() : "paused: " + p.reason();
+        }
+        if (e instanceof MinerEvent.Throttled t) {
+            return t.reason().startsWith("throttled") ? t.reason() : "throttled: " + t.reason();
         }
         if (e instanceof MinerEvent.Resumed) {
             return "resumed";
@@ -103,6 +106,7 @@ final class ProofLinePrinter {
         }
         b.append(s.jailed() ? "JAILED" + (s.jailEndsAt() == null ? "" : " (" + StandingTracker.formatCountdown(
                 s.jailRemaining(e.at())) + " left)") : "active");
+        governorState(snap).ifPresent(g -> b.append(" | ").append(g));
         b.append(" | proofs ").append(c.accepted()).append(" accepted, ").append(c.rejected()).append(" rejected");
         if (s.stake() != null) {
             b.append(" | stake ").append(qfc(s.stake())).append(" QFC");
@@ -120,6 +124,16 @@ final class ProofLinePrinter {
             b.append(" | today ").append(qfc(s.earnings())).append(" QFC");
         }
         return b.toString();
+    }
+
+    /** "paused: on battery power" or "throttled: CPU cap 50% (1 of 2 threads)" when the miner is held back. */
+    static java.util.Optional<String> governorState(MinerSnapshot snap) {
+        String reason = snap.stateReason();
+        if (snap.state() == network.qfc.miner.core.events.MinerState.PAUSED) {
+            return java.util.Optional.of(reason.startsWith("paused") ? reason : "paused: " + reason);
+        }
+        int t = reason.indexOf("throttled:");
+        return t < 0 ? java.util.Optional.empty() : java.util.Optional.of(reason.substring(t));
     }
 
     static String qfc(BigInteger wei) {

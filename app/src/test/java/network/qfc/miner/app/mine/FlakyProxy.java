@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A real HTTP server on loopback between a miner and a devnet that forwards JSON-RPC calls and can misbehave on
  * command: go away (its port refuses connections) and come back on the same port, or hold every proof submission
- * without answering. It counts every call by method and every submission by task id.
+ * without answering. It counts every call by method and every submission by task id, and keeps the pending count of
+ * every status report.
  */
 final class FlakyProxy implements AutoCloseable {
     private final URI target;
@@ -33,6 +34,7 @@ final class FlakyProxy implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final List<String> submittedTaskIds = new CopyOnWriteArrayList<>();
+    private final List<Long> reportedPending = new CopyOnWriteArrayList<>();
     private volatile HttpServer server;
     private volatile boolean holdSubmits;
     private final CountDownLatch heldOne = new CountDownLatch(1);
@@ -105,12 +107,20 @@ final class FlakyProxy implements AutoCloseable {
         return List.copyOf(submittedTaskIds);
     }
 
+    /** The {@code pendingTasks} of every status report that passed, in order. */
+    List<Long> reportedPending() {
+        return List.copyOf(reportedPending);
+    }
+
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
             byte[] body = ex.getRequestBody().readAllBytes();
             JsonNode request = json.readTree(body);
             String method = request.path("method").asText("");
             calls.computeIfAbsent(method, m -> new AtomicInteger()).incrementAndGet();
+            if (method.equals("qfc_reportMinerStatus")) {
+                reportedPending.add(request.path("params").path(0).path("pendingTasks").asLong(-1));
+            }
             if (method.equals("qfc_submitInferenceProof")) {
                 if (holdSubmits) {
                     heldOne.countDown();

@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.OptionalDouble;
+import network.qfc.miner.core.governor.GovernorPolicy;
+import network.qfc.miner.core.governor.MiningSchedule;
 import network.qfc.miner.app.QfcCommand;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -75,6 +80,86 @@ class MineCommandTest {
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("--rpc", "--devnet", "--key-file", "--keystore", "--password-file", "--backend",
                 "--compute-mode", "--model-dir", "--data-dir", "--max-proofs", "--duration", "--json", "--metrics-port",
-                "--allow-insecure-http");
+                "--allow-insecure-http", "--cpu-cap", "--idle-only", "--[no-]pause-on-battery", "--min-battery",
+                "--max-temp", "--schedule", "--[no-]yield-to-user");
+    }
+
+    private static GovernorPolicy policyOf(String... args) {
+        MineCommand mine = new MineCommand();
+        new CommandLine(mine).parseArgs(args);
+        return mine.governorPolicy();
+    }
+
+    @Test
+    void withoutGovernorFlagsTheDefaultsHold() {
+        GovernorPolicy p = policyOf();
+        assertThat(p).isEqualTo(GovernorPolicy.defaults());
+        assertThat(p.pauseOnBattery()).isTrue();
+        assertThat(p.cpuCapPercent()).isEqualTo(100);
+    }
+
+    @Test
+    void governorFlagsMapOntoThePolicy() {
+        GovernorPolicy p = policyOf("--cpu-cap", "50", "--idle-only", "10", "--no-pause-on-battery", "--min-battery",
+                "30", "--max-temp", "80", "--schedule", "mon-fri 22:00-07:00, sat-sun all", "--no-yield-to-user");
+        assertThat(p.cpuCapPercent()).isEqualTo(50);
+        assertThat(p.idleOnlyMinutes()).isEqualTo(10);
+        assertThat(p.pauseOnBattery()).isFalse();
+        assertThat(p.minBatteryPercent()).isEqualTo(30);
+        assertThat(p.maxTemperatureC()).isEqualTo(OptionalDouble.of(80));
+        assertThat(p.temperatureMarginC()).isEqualTo(GovernorPolicy.DEFAULT_TEMPERATURE_MARGIN_C);
+        assertThat(p.yieldToUser()).isFalse();
+        assertThat(p.schedule()).isEqualTo(MiningSchedule.parse("mon-fri 22:00-07:00, sat-sun all"));
+        // 2026-11-18 is a Wednesday, 2026-11-21 a Saturday
+        assertThat(p.schedule().allows(LocalDateTime.of(2026, 11, 18, 12, 0).atZone(ZoneOffset.UTC))).isFalse();
+        assertThat(p.schedule().allows(LocalDateTime.of(2026, 11, 18, 23, 0).atZone(ZoneOffset.UTC))).isTrue();
+        assertThat(p.schedule().allows(LocalDateTime.of(2026, 11, 21, 12, 0).atZone(ZoneOffset.UTC))).isTrue();
+    }
+
+    @Test
+    void pauseOnBatteryCanBeSaidExplicitly() {
+        assertThat(policyOf("--pause-on-battery").pauseOnBattery()).isTrue();
+        assertThat(policyOf("--no-pause-on-battery").pauseOnBattery()).isFalse();
+    }
+
+    @Test
+    void aCpuCapOutOfRangeIsRefusedNamingTheFlag() {
+        Run r = run(Map.of(), "mine", "--devnet", "--cpu-cap", "5");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--cpu-cap").contains("between 10 and 100").doesNotContain("Exception");
+        assertThat(run(Map.of(), "mine", "--devnet", "--cpu-cap", "101").code()).isEqualTo(2);
+    }
+
+    @Test
+    void aCpuCapThatIsNotANumberIsRefused() {
+        Run r = run(Map.of(), "mine", "--devnet", "--cpu-cap", "half");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--cpu-cap").contains("half").doesNotContain("Exception");
+    }
+
+    @Test
+    void idleOnlyNeedsAtLeastOneMinute() {
+        Run r = run(Map.of(), "mine", "--devnet", "--idle-only", "0");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--idle-only").contains("1 to 1440");
+        assertThat(run(Map.of(), "mine", "--devnet", "--idle-only", "2000").err()).contains("--idle-only");
+    }
+
+    @Test
+    void batteryAndTemperatureOutOfRangeAreRefused() {
+        Run battery = run(Map.of(), "mine", "--devnet", "--min-battery", "150");
+        assertThat(battery.code()).isEqualTo(2);
+        assertThat(battery.err()).contains("--min-battery").contains("between 0 (off) and 100");
+        Run heat = run(Map.of(), "mine", "--devnet", "--max-temp", "200");
+        assertThat(heat.code()).isEqualTo(2);
+        assertThat(heat.err()).contains("--max-temp").contains("between 40 and 110");
+        assertThat(run(Map.of(), "mine", "--devnet", "--max-temp", "NaN").code()).isEqualTo(2);
+    }
+
+    @Test
+    void anUnreadableScheduleIsRefusedWithTheExpectedForm() {
+        Run r = run(Map.of(), "mine", "--devnet", "--schedule", "mon-fry 22:00-07:00");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--schedule").contains("mon-fry").doesNotContain("Exception");
     }
 }

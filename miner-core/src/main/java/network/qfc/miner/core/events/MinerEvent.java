@@ -129,7 +129,21 @@ public sealed interface MinerEvent {
         }
     }
 
-    /** The loop fetches tasks again. */
+    /**
+     * The governor slows mining down (CPU cap, other programs' load) and why, e.g. "throttled: CPU cap 50% (1 of 2
+     * threads)". Sent when the kind of throttle starts or changes, not for every changed figure.
+     */
+    record Throttled(Instant at, String reason) implements MinerEvent {
+        public Throttled {
+            Objects.requireNonNull(reason, "reason");
+        }
+
+        public String kind() {
+            return "throttled";
+        }
+    }
+
+    /** The loop fetches tasks again at full speed, after a pause or a throttle. */
     record Resumed(Instant at) implements MinerEvent {
         public String kind() {
             return "resumed";

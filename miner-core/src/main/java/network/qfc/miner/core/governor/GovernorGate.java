@@ -7,7 +7,8 @@ import network.qfc.miner.core.mining.MiningGate;
 
 /**
  * The governor as the mining loop's gate: a pause stops fetching with the governor's reason, a throttle waits the
- * duty-cycle pause between tasks, and a miner with no decision yet runs.
+ * duty-cycle pause between tasks, and a miner with no decision yet runs. The loop's measured busy time per task goes
+ * to {@link GovernorService#recordTaskBusy}, so the duty cycle follows what tasks really cost.
  */
 public final class GovernorGate implements MiningGate {
     private final GovernorService governor;
@@ -19,6 +20,11 @@ public final class GovernorGate implements MiningGate {
     @Override
     public GateDecision decide() {
         return toGate(governor.current());
+    }
+
+    @Override
+    public void taskDone(Duration busy) {
+        governor.recordTaskBusy(busy);
     }
 
     static GateDecision toGate(Optional<GovernorDecision> decision) {

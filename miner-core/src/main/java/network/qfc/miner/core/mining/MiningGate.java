@@ -1,5 +1,7 @@
 package network.qfc.miner.core.mining;
 
+import java.time.Duration;
+
 /**
  * Consulted by the task loop before every fetch: whether to run, throttle or pause. The resource governor (battery,
  * heat, idle, CPU cap) implements it; so does the jail watch. Must be fast and thread-safe; never blocks.
@@ -12,21 +14,43 @@ public interface MiningGate {
 
     GateDecision decide();
 
-    /** Both gates: a pause wins over a throttle, a throttle over run, the longer delay over the shorter. */
+    /**
+     * The loop ran one task: it kept the miner busy (tokenizing, inference, signing; not the network) for
+     * {@code busy}. The governor's duty cycle is computed from these measurements; other gates ignore them. Called on
+     * the loop thread; must be fast and never throw.
+     */
+    default void taskDone(Duration busy) {
+    }
+
+    /**
+     * Both gates: a pause wins over a throttle, a throttle over run, the longer delay over the shorter. Both hear
+     * {@link #taskDone}.
+     */
     default MiningGate and(MiningGate other) {
-        return () -> {
-            GateDecision a = decide();
-            if (a instanceof GateDecision.Pause) {
+        MiningGate first = this;
+        return new MiningGate() {
+            @Override
+            public GateDecision decide() {
+                GateDecision a = first.decide();
+                if (a instanceof GateDecision.Pause) {
+                    return a;
+                }
+                GateDecision b = other.decide();
+                if (b instanceof GateDecision.Pause || a instanceof GateDecision.Run) {
+                    return b;
+                }
+                if (b instanceof GateDecision.Throttle tb
+                        && tb.delay().compareTo(((GateDecision.Throttle) a).delay()) > 0) {
+                    return b;
+                }
                 return a;
             }
-            GateDecision b = other.decide();
-            if (b instanceof GateDecision.Pause || a instanceof GateDecision.Run) {
-                return b;
+
+            @Override
+            public void taskDone(Duration busy) {
+                first.taskDone(busy);
+                other.taskDone(busy);
             }
-            if (b instanceof GateDecision.Throttle tb && tb.delay().compareTo(((GateDecision.Throttle) a).delay()) > 0) {
-                return b;
-            }
-            return a;
         };
     }
 }

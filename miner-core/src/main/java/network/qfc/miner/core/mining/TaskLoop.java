@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import network.qfc.miner.core.events.MinerEvent;
 import network.qfc.miner.core.events.MinerFeed;
+import network.qfc.miner.core.events.MinerSnapshot;
 import network.qfc.miner.core.events.MinerState;
 import network.qfc.miner.core.inference.InferenceException;
 import network.qfc.miner.core.journal.ProofJournal;
@@ -39,6 +40,11 @@ import org.slf4j.LoggerFactory;
  * 60 s, said in a {@code NodeUnreachable} event. Every wait ends at once on {@link #stop()}. Never spins.
  *
  * <p>{@code maxProofs} (0 = no limit): the loop stops fetching once answered plus in-flight proofs reach it.
+ *
+ * <p>The gate: a pause stops fetching (a {@code Paused} event with the reason, state {@code PAUSED}), but a task in
+ * hand, and tasks already fetched ahead (unless jailed), are still run and submitted; a throttle waits its delay
+ * before each fetch (a {@code Throttled} event, the reason in the state); back to run: a {@code Resumed} event. After
+ * each task the gate hears how long it kept the miner busy ({@link MiningGate#taskDone}).
  */
 public final class TaskLoop {
     private static final Logger LOG = LoggerFactory.getLogger(TaskLoop.class);
@@ -74,6 +80,7 @@ public final class TaskLoop {
         }
     });
     private String pausedFor;
+    private String throttledFor;
 
     public TaskLoop(QfcRpcClient rpc, Address address, MinerProfile profile, ProofMaker maker, ProofJournal journal,
                     ProofSubmitter submitter, Registrar registrar, MiningGate gate, NodeHealth health, MinerFeed feed,
@@ -143,10 +150,15 @@ public final class TaskLoop {
         GateDecision d = gate.decide();
         if (d instanceof GateDecision.Pause p) {
             pause(p.reason());
-            stop.sleep(PAUSED_RECHECK);
+            if (!finishesFetched(p.reason())) {
+                stop.sleep(PAUSED_RECHECK);
+            } else {
+                runFetched();
+            }
             return;
         }
         resumeIfPaused();
+        throttle(d instanceof GateDecision.Throttle t ? t.reason() : null);
         if (quotaReached()) {
             state(MinerState.RUNNING, "max proofs reached: waiting for the node's answers");
             stop.sleep(PAUSED_RECHECK);
@@ -175,12 +187,30 @@ public final class TaskLoop {
         unreachable.reset();
         if (task.isEmpty()) {
             Duration wait = noTask.nextDelay();
-            state(MinerState.RUNNING, "waiting for a task (next ask in " + wait.toSeconds() + " s)");
+            working("waiting for a task (next ask in " + wait.toSeconds() + " s)");
             stop.sleep(wait);
             return;
         }
         noTask.reset();
         run(task.get());
+    }
+
+    /**
+     * Whether a pause for {@code reason} still runs tasks fetched ahead: yes for the governor's pauses (the node handed
+     * them out; they are run and submitted, not abandoned); no while jailed (they wait, and run once the node shows
+     * the validator active again, as the proofs signed before the jail do).
+     */
+    private boolean finishesFetched(String reason) {
+        return !ahead.isEmpty() && !reason.startsWith("jailed");
+    }
+
+    /** Paused with tasks already fetched: runs the next of them. */
+    private void runFetched() {
+        try {
+            nextTask().ifPresent(this::run);
+        } catch (RpcException e) {
+            LOG.info("a task fetched before the pause did not arrive: {}", e.getMessage());
+        }
     }
 
     private Optional<InferenceTask> nextTask() {
@@ -216,7 +246,7 @@ public final class TaskLoop {
         }
         TaskRecord record = new TaskRecord(id, task.epoch(), task.model().name(), task.model().version(),
                 task.taskType(), task.inputData().length, task.deadlineMs(), now.toEpochMilli());
-        state(MinerState.RUNNING, "computing task " + id.substring(0, 8));
+        working("computing task " + id.substring(0, 8));
         feed.update(s -> s.withCounters(s.counters().taskReceived()));
         feed.publish(new MinerEvent.TaskReceived(now, id, task.epoch(), task.model().toString(), task.taskType(),
                 task.inputData().length, Instant.ofEpochMilli(task.deadlineMs())));
@@ -231,8 +261,10 @@ public final class TaskLoop {
             ahead.add(fetcher.submit(this::fetch));
         }
         SignedProof proof;
+        long busyFrom = System.nanoTime();
         try {
             proof = maker.make(task);
+            gate.taskDone(Duration.ofNanos(System.nanoTime() - busyFrom));
         } catch (UnsupportedTaskException | InferenceException e) {
             if (journal.recordFetched(record)) {
                 journal.markFailed(id, e.getMessage(), feed.now().toEpochMilli());
@@ -298,20 +330,51 @@ public final class TaskLoop {
     }
 
     private void pause(String reason) {
-        if (reason.equals(pausedFor)) {
+        MinerState s = reason.startsWith("jailed") ? MinerState.JAILED : MinerState.PAUSED;
+        String shown = finishesFetched(reason)
+                ? reason + "; finishing " + ahead.size() + " task(s) already fetched" : reason;
+        MinerSnapshot now = feed.snapshot();
+        if (reason.equals(pausedFor) && now.state() == s && now.stateReason().equals(shown)) {
             return;
         }
-        boolean jailed = reason.startsWith("jailed");
-        state(jailed ? MinerState.JAILED : MinerState.PAUSED, reason);
+        state(s, shown);
         if (pausedFor == null || !sameKind(pausedFor, reason)) {
             feed.publish(new MinerEvent.Paused(feed.now(), reason));
         }
         pausedFor = reason;
+        throttledFor = null;
     }
 
-    private static boolean sameKind(String a, String b) {
-        // the jail countdown changes the text every minute; it is the same pause
-        return a.startsWith("jailed") && b.startsWith("jailed");
+    /** Throttled for {@code reason}, or not throttled when it is null. */
+    private void throttle(String reason) {
+        if (reason == null) {
+            if (throttledFor != null) {
+                throttledFor = null;
+                state(MinerState.RUNNING, "running");
+                feed.publish(new MinerEvent.Resumed(feed.now()));
+            }
+            return;
+        }
+        if (reason.equals(throttledFor)) {
+            return;
+        }
+        boolean news = throttledFor == null || !sameKind(throttledFor, reason);
+        throttledFor = reason;
+        state(MinerState.RUNNING, reason);
+        if (news) {
+            feed.publish(new MinerEvent.Throttled(feed.now(), reason));
+        }
+    }
+
+    /**
+     * Whether two reasons say the same thing but for the figures: the jail countdown changes every minute, the load
+     * rule's "other programs use 63% of the CPU" every reading; neither is news.
+     */
+    static boolean sameKind(String a, String b) {
+        if (a.startsWith("jailed") && b.startsWith("jailed")) {
+            return true;
+        }
+        return a.replaceAll("\\d+", "#").equals(b.replaceAll("\\d+", "#"));
     }
 
     private void resumeIfPaused() {
@@ -319,6 +382,18 @@ public final class TaskLoop {
             pausedFor = null;
             state(MinerState.RUNNING, "running");
             feed.publish(new MinerEvent.Resumed(feed.now()));
+        }
+    }
+
+    /** The state while working: the pause or throttle in force stays visible beside what the loop does. */
+    private void working(String what) {
+        if (pausedFor != null) {
+            state(pausedFor.startsWith("jailed") ? MinerState.JAILED : MinerState.PAUSED,
+                    pausedFor + "; finishing a task already fetched (" + what + ")");
+        } else if (throttledFor != null) {
+            state(MinerState.RUNNING, what + "; " + throttledFor);
+        } else {
+            state(MinerState.RUNNING, what);
         }
     }
 

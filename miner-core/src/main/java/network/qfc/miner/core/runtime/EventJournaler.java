@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps what the dashboard's history needs from the event stream: standing snapshots, and the events a person wants
- * to find later (registered, slashed, jailed, unjailed, paused, resumed, node lost/back, backend fallback, errors,
- * stopped). Proof events are not repeated here: the journal's task rows already hold them. Runs on its own
+ * to find later (registered, slashed, jailed, unjailed, paused, throttled, resumed, node lost/back, backend
+ * fallback, errors, stopped). Proof events are not repeated here: the journal's task rows already hold them. Runs on its own
  * event-bus subscriber thread.
  */
 final class EventJournaler {
@@ -53,6 +53,8 @@ final class EventJournaler {
             journal.recordEvent(e.kind(), "active again", at);
         } else if (e instanceof MinerEvent.Paused p) {
             journal.recordEvent(e.kind(), p.reason(), at);
+        } else if (e instanceof MinerEvent.Throttled t) {
+            journal.recordEvent(e.kind(), t.reason(), at);
         } else if (e instanceof MinerEvent.Resumed) {
             journal.recordEvent(e.kind(), "mining again", at);
         } else if (e instanceof MinerEvent.NodeReachable r) {

@@ -3,44 +3,45 @@ package network.qfc.miner.app.desktop.mining;
 import java.time.Duration;
 import java.util.OptionalDouble;
 import network.qfc.miner.app.settings.AppSettings;
-import network.qfc.miner.core.governor.GovernorGate;
 import network.qfc.miner.core.governor.GovernorPolicy;
 import network.qfc.miner.core.governor.GovernorService;
-import network.qfc.miner.core.governor.IdleTimeSource;
-import network.qfc.miner.core.governor.ProbeReadingsSource;
+import network.qfc.miner.core.governor.GovernorSetup;
+import network.qfc.miner.core.governor.MiningSchedule;
 import network.qfc.miner.core.mining.MiningGate;
 import network.qfc.miner.probe.LiveSampler;
 
-/** The desktop's resource governor: the settings' background rules, the tray's "pause for 1 hour", the gate. */
+/**
+ * The desktop's resource governor: the settings' background rules, the tray's "pause for 1 hour", the gate. Built
+ * with {@link GovernorSetup}, as the headless {@code mine} command is.
+ */
 public final class DesktopGovernor implements AutoCloseable {
+    private final GovernorSetup setup;
     private final GovernorService service;
     private volatile boolean paused;
 
     public DesktopGovernor(LiveSampler sampler, AppSettings settings) {
-        this.service = new GovernorService(new ProbeReadingsSource(sampler, IdleTimeSource.forThisMachine()), policy(settings));
-        service.start();
+        this.setup = GovernorSetup.start(sampler, policy(settings));
+        this.service = setup.service();
     }
 
     /** The background rules of the settings screen as a governor policy. */
     public static GovernorPolicy policy(AppSettings s) {
-        return GovernorPolicy.defaults()
-                .withCpuCapPercent(s.cpuCapPercent())
-                .withIdleOnlyMinutes(s.idleOnlyMinutes())
-                .withPauseOnBattery(s.pauseOnBattery())
-                .withMinBatteryPercent(s.minBatteryPercent())
-                .withMaxTemperatureC(OptionalDouble.of(s.maxTemperatureC()), 5);
+        return GovernorSetup.policy(s.cpuCapPercent(), s.idleOnlyMinutes(), s.pauseOnBattery(), s.minBatteryPercent(),
+                OptionalDouble.of(s.maxTemperatureC()), MiningSchedule.ALWAYS);
     }
 
     public GovernorService service() {
         return service;
     }
 
+    /** The gate for a new miner; it also hears each task's busy time, for the duty cycle. */
     public MiningGate gate() {
-        return new GovernorGate(service);
+        return setup.gate();
     }
 
     public void apply(AppSettings s) {
-        service.setPolicy(policy(s));
+        // new rules keep a pause the user asked for from the tray
+        service.setPolicy(policy(s).withManualPause(service.policy().manualPause()));
     }
 
     public boolean pausedByHand() {
@@ -60,6 +61,6 @@ public final class DesktopGovernor implements AutoCloseable {
 
     @Override
     public void close() {
-        service.close();
+        setup.close();
     }
 }
