@@ -44,7 +44,7 @@ public final class RpcNodeCheck implements NodeCheck {
                 case MALFORMED_RESPONSE, RESPONSE_TOO_LARGE ->
                         node + " did not answer like a QFC node: is this the right RPC URL?";
                 case METHOD_NOT_SUPPORTED -> node + " does not know qfc_nodeInfo: it is not a QFC node, or a very different release.";
-                case RPC_ERROR -> e.getMessage();
+                case RPC_ERROR, TLS_UNTRUSTED -> e.getMessage();
             });
         } catch (RuntimeException e) {
             return NodeStatus.down("Could not talk to " + node + ": " + e.getMessage());
