@@ -108,6 +108,10 @@ public final class ProofSubmitter {
         if (expired > 0) {
             LOG.info("{} journaled task(s) expired while the miner was stopped", expired);
         }
+        int unsigned = journal.failUnsigned("the miner stopped before signing its proof: never sent", now);
+        if (unsigned > 0) {
+            LOG.info("{} journaled task(s) had no proof (the miner stopped before signing): marked failed", unsigned);
+        }
         List<PendingProof> pending = journal.unsentOrUnanswered(now);
         for (PendingProof p : pending) {
             put(new Resend(p));
@@ -184,14 +188,13 @@ public final class ProofSubmitter {
             return true;
         }
         String id = f.task().taskId();
-        if (!journal.recordFetched(f.task())) {
+        SignedProof proof = f.proof();
+        // one transaction: a kill leaves nothing or a proof to resend, never a task without its proof
+        if (!journal.recordSignedTask(f.task(), proof.outputHashHex(), proof.executionTimeMs(), proof.backend(),
+                proof.flops(), f.inferredAtMs(), proof.proofBytes(), proof.resultData())) {
             LOG.info("task {} is already in the journal; not sent again", id);
             return false;
         }
-        SignedProof proof = f.proof();
-        journal.recordInferred(id, proof.outputHashHex(), proof.executionTimeMs(), proof.backend(), proof.flops(),
-                f.inferredAtMs());
-        journal.recordSigned(id, proof.proofBytes(), proof.resultData());
         return true;
     }
 
