@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import network.qfc.miner.core.events.MinerEvent;
 import network.qfc.miner.core.events.MinerFeed;
 import network.qfc.miner.core.journal.JournalException;
@@ -42,6 +43,8 @@ public final class ProofSubmitter {
     private static final Logger LOG = LoggerFactory.getLogger(ProofSubmitter.class);
     private static final int QUEUE = 4;
     private static final Duration HOLD_RECHECK = Duration.ofMillis(200);
+    /** How often a journal write the full disk refused is tried again. */
+    private static final Duration JOURNAL_RETRY = Duration.ofSeconds(2);
 
     /** A proof to send: fresh from the loop (not journaled yet), or signed by an earlier run (journaled). */
     private sealed interface Outgoing {
@@ -79,6 +82,7 @@ public final class ProofSubmitter {
     private final Object sendLock = new Object();
     private final List<Thread> threads;
     private volatile boolean closing;
+    private volatile String journalBlocked;
 
     /**
      * @param hold while true (the validator is jailed: the node refuses every proof), proofs wait instead of being
@@ -144,6 +148,15 @@ public final class ProofSubmitter {
         return inFlight.get();
     }
 
+    /**
+     * Why proofs cannot be journaled now (the disk is full, the journal read-only: the journal's message), or null.
+     * Mining should pause meanwhile (the loop does); the proofs in hand are kept in memory and their journal write is
+     * tried again every 2 s: the first that succeeds clears this.
+     */
+    public String journalBlocked() {
+        return journalBlocked;
+    }
+
     /** Proofs the node answered since start. */
     public long answered() {
         return answered.get();
@@ -190,8 +203,8 @@ public final class ProofSubmitter {
         String id = f.task().taskId();
         SignedProof proof = f.proof();
         // one transaction: a kill leaves nothing or a proof to resend, never a task without its proof
-        if (!journal.recordSignedTask(f.task(), proof.outputHashHex(), proof.executionTimeMs(), proof.backend(),
-                proof.flops(), f.inferredAtMs(), proof.proofBytes(), proof.resultData())) {
+        if (!durably(() -> journal.recordSignedTask(f.task(), proof.outputHashHex(), proof.executionTimeMs(),
+                proof.backend(), proof.flops(), f.inferredAtMs(), proof.proofBytes(), proof.resultData()))) {
             LOG.info("task {} is already in the journal; not sent again", id);
             return false;
         }
@@ -227,7 +240,7 @@ public final class ProofSubmitter {
                 if (journal.isAnswered(p.taskId())) {
                     return; // answered already: never again
                 }
-                long attempt = journal.beginSubmitAttempt(p.taskId());
+                long attempt = durably(() -> journal.beginSubmitAttempt(p.taskId()));
                 feed.publish(new MinerEvent.ProofSubmitted(feed.now(), p.taskId(), (int) attempt));
                 feed.update(s -> s.withCounters(attempt == 1 ? s.counters().submittedFirst() : s.counters().retried()));
                 try {
@@ -258,7 +271,7 @@ public final class ProofSubmitter {
 
     private void answer(PendingProof p, boolean accepted, boolean spotChecked, String message, int attempts) {
         Instant at = feed.now();
-        if (!journal.recordAnswer(p.taskId(), accepted, spotChecked, message, at.toEpochMilli())) {
+        if (!durably(() -> journal.recordAnswer(p.taskId(), accepted, spotChecked, message, at.toEpochMilli()))) {
             return;
         }
         answered.incrementAndGet();
@@ -270,9 +283,39 @@ public final class ProofSubmitter {
 
     private void expire(PendingProof p, String reason) {
         Instant at = feed.now();
-        if (journal.markExpired(p.taskId(), at.toEpochMilli())) {
+        if (durably(() -> journal.markExpired(p.taskId(), at.toEpochMilli()))) {
             feed.update(s -> s.withCounters(s.counters().expiredOne()));
             feed.publish(new MinerEvent.ProofDropped(at, p.taskId(), reason));
+        }
+    }
+
+    /**
+     * Runs a journal write; while the disk is full (or the journal read-only) tries it again every 2 s, with
+     * {@link #journalBlocked()} set so that mining pauses, until it succeeds (mining resumes) or the submitter stops
+     * (then the failure is thrown: the proof stays where the journal has it, or is lost with this run if never
+     * journaled).
+     */
+    private <T> T durably(Supplier<T> write) {
+        while (true) {
+            try {
+                T result = write.get();
+                if (journalBlocked != null) {
+                    journalBlocked = null;
+                    LOG.info("the proof journal can be written again");
+                }
+                return result;
+            } catch (JournalException e) {
+                if (e.reason() != JournalException.Reason.DISK_FULL && e.reason() != JournalException.Reason.READ_ONLY) {
+                    throw e;
+                }
+                if (journalBlocked == null) {
+                    LOG.warn("{}", e.getMessage());
+                }
+                journalBlocked = e.getMessage();
+                if (!giveUp.sleep(JOURNAL_RETRY)) {
+                    throw e;
+                }
+            }
         }
     }
 

@@ -22,6 +22,7 @@ import network.qfc.miner.core.events.MinerEvent;
 import network.qfc.miner.core.events.MinerFeed;
 import network.qfc.miner.core.events.MinerState;
 import network.qfc.miner.core.inference.InferenceException;
+import network.qfc.miner.core.journal.JournalException;
 import network.qfc.miner.core.journal.ProofJournal;
 import network.qfc.miner.core.journal.TaskRecord;
 import network.qfc.miner.core.protocol.Address;
@@ -140,7 +141,8 @@ public final class TaskLoop {
 
     private void step() {
         registrar.registerIfWanted();
-        GateDecision d = gate.decide();
+        String journalBlocked = submitter.journalBlocked(); // the disk is full: fetch nothing it cannot record
+        GateDecision d = journalBlocked != null ? new GateDecision.Pause(journalBlocked) : gate.decide();
         if (d instanceof GateDecision.Pause p) {
             pause(p.reason());
             stop.sleep(PAUSED_RECHECK);
@@ -180,7 +182,13 @@ public final class TaskLoop {
             return;
         }
         noTask.reset();
-        run(task.get());
+        try {
+            run(task.get());
+        } catch (JournalException e) {
+            LOG.error("could not journal task {}: {}", task.get().taskIdHex(), e.getMessage());
+            feed.publish(new MinerEvent.Error(feed.now(), "could not journal task " + task.get().taskIdHex() + ": "
+                    + e.getMessage(), false));
+        }
     }
 
     private Optional<InferenceTask> nextTask() {
@@ -227,7 +235,7 @@ public final class TaskLoop {
             return;
         }
         while (ahead.size() < FETCH_AHEAD && !stop.isRaised() && !quotaReached(1 + ahead.size())
-                && gate.decide() instanceof GateDecision.Run) {
+                && submitter.journalBlocked() == null && gate.decide() instanceof GateDecision.Run) {
             ahead.add(fetcher.submit(this::fetch));
         }
         SignedProof proof;
