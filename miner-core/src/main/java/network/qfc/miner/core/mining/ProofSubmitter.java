@@ -82,7 +82,8 @@ public final class ProofSubmitter {
     private final Object sendLock = new Object();
     private final List<Thread> threads;
     private volatile boolean closing;
-    private volatile String journalBlocked;
+    /** The journal's message per submitter thread whose write the full disk refuses (an update in place may pass). */
+    private final java.util.Map<Thread, String> journalBlocked = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param hold while true (the validator is jailed: the node refuses every proof), proofs wait instead of being
@@ -154,7 +155,7 @@ public final class ProofSubmitter {
      * tried again every 2 s: the first that succeeds clears this.
      */
     public String journalBlocked() {
-        return journalBlocked;
+        return journalBlocked.values().stream().findFirst().orElse(null);
     }
 
     /** Proofs the node answered since start. */
@@ -299,8 +300,7 @@ public final class ProofSubmitter {
         while (true) {
             try {
                 T result = write.get();
-                if (journalBlocked != null) {
-                    journalBlocked = null;
+                if (journalBlocked.remove(Thread.currentThread()) != null) {
                     LOG.info("the proof journal can be written again");
                 }
                 return result;
@@ -308,11 +308,11 @@ public final class ProofSubmitter {
                 if (e.reason() != JournalException.Reason.DISK_FULL && e.reason() != JournalException.Reason.READ_ONLY) {
                     throw e;
                 }
-                if (journalBlocked == null) {
+                if (journalBlocked.put(Thread.currentThread(), e.getMessage()) == null) {
                     LOG.warn("{}", e.getMessage());
                 }
-                journalBlocked = e.getMessage();
                 if (!giveUp.sleep(JOURNAL_RETRY)) {
+                    journalBlocked.remove(Thread.currentThread());
                     throw e;
                 }
             }
