@@ -31,7 +31,10 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>each send is counted in the journal BEFORE it goes out, and always carries the journaled bytes;</li>
  *   <li>a transient failure is retried with the same bytes until the task's deadline ({@link SubmitRetryPolicy});</li>
- *   <li>the node's answer (a result, or a JSON-RPC refusal) is final: the proof is never sent again;</li>
+ *   <li>the node's answer (a result, or a JSON-RPC refusal) is final: the proof is never sent again; except
+ *   "unknown validator" (the node restarted: register again, then the same bytes again) and an answer that cannot be
+ *   read (garbage, cut, too large, wrong shape: as a lost answer, the same bytes again);</li>
+ *   <li>retries stop once the node's epoch (qfc_getEpoch) is past the proof's epoch + 1 (it would refuse it);</li>
  *   <li>a proof whose deadline passed is journaled EXPIRED and not sent;</li>
  *   <li>while the validator is jailed, proofs wait (the node would refuse them) until it is free or they expire;</li>
  *   <li>{@link #resendJournaled()} queues what an earlier run signed but never got answered.</li>
@@ -45,6 +48,8 @@ public final class ProofSubmitter {
     private static final Duration HOLD_RECHECK = Duration.ofMillis(200);
     /** How often a journal write the full disk refused is tried again. */
     private static final Duration JOURNAL_RETRY = Duration.ofSeconds(2);
+    /** The node's epoch length (v2.0: 10 s). */
+    private static final Duration EPOCH = Duration.ofSeconds(10);
 
     /** A proof to send: fresh from the loop (not journaled yet), or signed by an earlier run (journaled). */
     private sealed interface Outgoing {
@@ -75,6 +80,7 @@ public final class ProofSubmitter {
     private final MinerFeed feed;
     private final AnswerListener listener;
     private final BooleanSupplier hold;
+    private final Registrar registrar;
     private final BlockingQueue<Outgoing> queue = new LinkedBlockingQueue<>(QUEUE);
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong answered = new AtomicLong();
@@ -88,10 +94,13 @@ public final class ProofSubmitter {
     /**
      * @param hold while true (the validator is jailed: the node refuses every proof), proofs wait instead of being
      *             sent to a certain refusal; those whose deadline passes meanwhile are dropped as expired
+     * @param registrar registers again when the node answers "unknown validator" (it restarted): the same proof is
+     *                  then sent again
      */
     public ProofSubmitter(QfcRpcClient rpc, ProofJournal journal, SubmitRetryPolicy policy, NodeHealth health,
-                          MinerFeed feed, AnswerListener listener, BooleanSupplier hold) {
+                          MinerFeed feed, AnswerListener listener, BooleanSupplier hold, Registrar registrar) {
         this.hold = Objects.requireNonNull(hold, "hold");
+        this.registrar = Objects.requireNonNull(registrar, "registrar");
         this.rpc = Objects.requireNonNull(rpc, "rpc");
         this.journal = Objects.requireNonNull(journal, "journal");
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -221,6 +230,7 @@ public final class ProofSubmitter {
         InferenceProof proof = InferenceProof.decode(p.proofBytes());
         ProofSubmission submission = new ProofSubmission(proof, p.resultData());
         int failures = 0;
+        Instant firstSentAt = feed.now();
         while (true) {
             while (hold.getAsBoolean()) {
                 if (!feed.now().isBefore(deadline)) {
@@ -244,30 +254,81 @@ public final class ProofSubmitter {
                 long attempt = durably(() -> journal.beginSubmitAttempt(p.taskId()));
                 feed.publish(new MinerEvent.ProofSubmitted(feed.now(), p.taskId(), (int) attempt));
                 feed.update(s -> s.withCounters(attempt == 1 ? s.counters().submittedFirst() : s.counters().retried()));
+                Instant sentAt = feed.now();
+                String why;
                 try {
                     ProofResult result = health.call(() -> rpc.submitInferenceProof(submission));
-                    answer(p, result.accepted(), result.spotChecked(), result.message(), (int) attempt);
-                    return;
+                    if (result.accepted() || !forgotten(result.message())) {
+                        answer(p, result.accepted(), result.spotChecked(), result.message(), (int) attempt);
+                        return;
+                    }
+                    // the node restarted and forgot the miner: register again, then the same bytes again
+                    registrar.registeredAfter(sentAt);
+                    why = "the node did not know this validator: " + result.message();
                 } catch (RpcException e) {
-                    if (!e.isTransient()) {
+                    if (forgotten(e.getMessage())) {
+                        registrar.registeredAfter(sentAt);
+                    } else if (!e.isTransient() && !unreadable(e)) {
                         // the node answered, with a refusal: final
                         answer(p, false, false, "refused by the node: " + e.getMessage(), (int) attempt);
                         return;
                     }
-                    failures++;
-                    SubmitRetryPolicy.Step step = policy.afterTransientFailure(feed.now(), deadline, failures);
-                    if (!(step instanceof SubmitRetryPolicy.Step.RetryAfter r)) {
-                        expire(p, ((SubmitRetryPolicy.Step.Expired) step).reason() + " (" + e.getMessage() + ")");
-                        return;
-                    }
-                    retryIn = r.delay();
-                    health.unreachable(e.getMessage(), retryIn);
+                    // transient, or an answer that cannot be read (garbage, cut, too large, wrong shape): as a lost
+                    // answer, the same bytes again. If the node did act on it, a node that does not de-duplicate by
+                    // task id (v2.0) credits it twice: only the node can tell, as for any lost answer.
+                    why = e.getMessage();
                 }
+                failures++;
+                SubmitRetryPolicy.Step step = policy.afterTransientFailure(feed.now(), deadline, failures);
+                if (step instanceof SubmitRetryPolicy.Step.RetryAfter r) {
+                    step = outsideEpochWindow(p, firstSentAt).<SubmitRetryPolicy.Step>map(SubmitRetryPolicy.Step.Expired::new)
+                            .orElse(r);
+                }
+                if (!(step instanceof SubmitRetryPolicy.Step.RetryAfter r)) {
+                    expire(p, ((SubmitRetryPolicy.Step.Expired) step).reason() + " (" + why + ")");
+                    return;
+                }
+                retryIn = r.delay();
+                health.unreachable(why, retryIn);
             }
             if (!giveUp.sleep(retryIn)) {
                 return; // stopping: the proof stays journaled (SUBMITTING) for the next start
             }
         }
+    }
+
+    /** The node's words for "this validator is not registered here" (it restarted and forgot the miner). */
+    private static boolean forgotten(String message) {
+        return message != null && message.toLowerCase(java.util.Locale.ROOT).contains("unknown validator");
+    }
+
+    /** An answer that came back but cannot be read: the proof's fate is unknown, as when the answer is lost. */
+    private static boolean unreadable(RpcException e) {
+        return e.kind() == RpcException.Kind.MALFORMED_RESPONSE || e.kind() == RpcException.Kind.RESPONSE_TOO_LARGE;
+    }
+
+    /**
+     * Before a retry: the node accepts a proof only while its own epoch is within one of the proof's (epochs are
+     * 10 s; tasks live 30 s). Asks the node's epoch ({@code qfc_getEpoch}); when the node is past the proof's epoch
+     * + 1, the reason to stop retrying. When the node cannot say, the task's deadline decides (empty). Within 10 s of
+     * the first send the node cannot be past the window yet (the task's epoch was the node's when it was handed
+     * out): not asked.
+     */
+    private java.util.Optional<String> outsideEpochWindow(PendingProof p, Instant firstSentAt) {
+        if (Duration.between(firstSentAt, feed.now()).compareTo(EPOCH) < 0) {
+            return java.util.Optional.empty();
+        }
+        long current;
+        try {
+            current = rpc.getEpoch().number();
+        } catch (RpcException e) {
+            return java.util.Optional.empty();
+        }
+        if (current > p.epoch() + 1) {
+            return java.util.Optional.of("the node is at epoch " + current + " and accepts a proof only within one"
+                    + " epoch of its own; this proof is for epoch " + p.epoch());
+        }
+        return java.util.Optional.empty();
     }
 
     private void answer(PendingProof p, boolean accepted, boolean spotChecked, String message, int attempts) {
