@@ -264,6 +264,35 @@ class NodeFaultsTest {
                 .hasSize(1);
     }
 
+    /**
+     * The node accepts a proof only within one epoch of its own; a proof whose sends keep failing is dropped once the
+     * node's epoch (qfc_getEpoch) is past that window, before its task's deadline, not retried until the deadline.
+     */
+    @Test
+    @Order(24)
+    void retriesStopOnceTheNodesEpochIsPastTheProofsWindow() {
+        DevnetNode fast = devnet(Devnets.open().withEpochMs(2_000).withTaskDeadlineMs(60_000));
+        proxy.retarget(fast.url());
+        awaitAccepted(events.size(), 1);
+        int mark = events.size();
+        proxy.inject(SUBMIT, Fault.HTTP_502, 10_000);
+        try {
+            await("a proof dropped because the node's epoch moved past it", () -> since(mark, MinerEvent.ProofDropped.class)
+                    .stream().anyMatch(d -> d.reason().contains("epoch")), 60);
+        } finally {
+            proxy.clear();
+        }
+        MinerEvent.ProofDropped dropped = since(mark, MinerEvent.ProofDropped.class).stream()
+                .filter(d -> d.reason().contains("epoch")).findFirst().orElseThrow();
+        try (ProofJournal j = ProofJournal.open(data.resolve("journal.db"))) {
+            JournalEntry e = j.find(dropped.taskId()).orElseThrow();
+            assertThat(e.state()).isEqualTo(network.qfc.miner.core.journal.TaskState.EXPIRED);
+            assertThat(e.settledAtMs()).as("dropped well before its deadline").isLessThan(e.task().deadlineMs() - 5_000);
+        }
+        awaitAccepted(events.size(), 2);
+        assertStillRunning();
+    }
+
     @Test
     @Order(21)
     void theNodesClockIsOneEpochAhead() {
