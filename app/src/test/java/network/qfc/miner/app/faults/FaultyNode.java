@@ -215,7 +215,9 @@ public final class FaultyNode implements AutoCloseable {
     /** Stops listening for {@code d} (connections refused), then listens again on the same port. */
     public void refuseFor(Duration d) {
         synchronized (this) {
-            server.stop(0);
+            // stops listening at once; calls already forwarded to the node get their answer (up to 1 s), or a refuse
+            // would also be a lost answer for whatever submission was in flight (resent: credited twice)
+            server.stop(1);
         }
         timer.schedule(this::relisten, d.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -397,7 +399,9 @@ public final class FaultyNode implements AutoCloseable {
     public void close() {
         closed = true;
         synchronized (this) {
-            server.stop(0);
+            // stops listening at once; calls already forwarded to the node get their answer (up to 1 s), or a refuse
+            // would also be a lost answer for whatever submission was in flight (resent: credited twice)
+            server.stop(1);
         }
         timer.shutdownNow();
         handlers.shutdownNow();

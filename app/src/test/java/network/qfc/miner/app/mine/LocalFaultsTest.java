@@ -23,7 +23,6 @@ import network.qfc.miner.models.ModelDownloader;
 import network.qfc.miner.models.ModelRegistry;
 import network.qfc.miner.models.OfflineSeed;
 import network.qfc.miner.models.VerifyResult;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,9 +41,6 @@ class LocalFaultsTest {
      * check, the validator is slashed 500 QFC (5 %) and jailed 6 h.
      */
     @Test
-    @Disabled("bug: on JournalException DISK_FULL the miner does not pause: ProofSubmitter drops each proof (never"
-            + " journaled, never sent, no fate) and TaskLoop keeps fetching and inferring; it should pause fetching with"
-            + " the message and resume when a journal write succeeds again")
     void aFullDiskPausesMiningWithTheMessageKeepsWhatItHasAndResumes() throws Exception {
         try (DevnetNode node = Devnets.start(Devnets.open());
              FaultyNode proxy = new FaultyNode(node.url())) {
@@ -65,7 +61,14 @@ class LocalFaultsTest {
                         .isLessThanOrEqualTo(delivered + 1);
                 assertThat(events).anyMatch(e -> e instanceof MinerEvent.Paused p && p.reason().contains("full"));
                 for (JournalEntry e : kept) {
-                    assertThat(runtime.journal().find(e.taskId()).orElseThrow().state()).isEqualTo(e.state());
+                    // settled entries stay as they were; a proof in flight may still get its answer recorded (an
+                    // update in place needs no new page), it never goes back
+                    JournalEntry now = runtime.journal().find(e.taskId()).orElseThrow();
+                    if (e.state().isTerminal()) {
+                        assertThat(now.state()).isEqualTo(e.state());
+                    } else {
+                        assertThat(now.state().ordinal()).as(e.taskId()).isGreaterThanOrEqualTo(e.state().ordinal());
+                    }
                 }
                 JournalSpace.free(runtime.journal());
                 int mark = events.size();
@@ -82,11 +85,6 @@ class LocalFaultsTest {
 
     /** The model file is corrupted on disk between runs: found by its hash before use and re-seeded from the bundle. */
     @Test
-    @Disabled("bug: the runtime does not verify the model before use: ModelCache.state() checks sizes only, so a"
-            + " flipped byte in model.onnx is loaded as is; ComputeBootstrap.install should run ModelCache.verify() and"
-            + " re-seed (seedFromBundle) or re-download a model whose hash differs (a corrupt model fails spot checks:"
-            + " slashed and jailed). runtime.ModelIntegrity does it; wiring: in ComputeBootstrap.install, return"
-            + " new ModelIntegrity(cache, notice).verified(ref) for an INSTALLED model, reinstalling when empty")
     void aCorruptedModelIsDetectedByItsHashAndReSeededBeforeUse(@TempDir Path tmp) throws Exception {
         Path models = tmp.resolve("models");
         Path dir;

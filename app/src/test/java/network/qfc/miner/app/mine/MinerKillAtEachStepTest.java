@@ -60,10 +60,6 @@ class MinerKillAtEachStepTest {
      * restarted miner never settles; it only becomes EXPIRED at a start after its deadline.
      */
     @Test
-    @org.junit.jupiter.api.Disabled("bug: ProofSubmitter journals a fresh proof in three transactions (recordFetched,"
-            + " recordInferred, recordSigned); a kill between them leaves a FETCHED/INFERRED row without a proof that a"
-            + " restart neither resends nor settles (no fate until a later start after its deadline). Fix: one"
-            + " transaction, or mark such rows FAILED 'stopped before signing' in resendJournaled()")
     void killedJustAfterInferenceEveryEntryHasAFateAfterTheRestart() throws Exception {
         killAndRestart(Step.INFERRED, true);
     }

@@ -225,16 +225,72 @@ class NodeFaultsTest {
      */
     @Test
     @Order(23)
-    @org.junit.jupiter.api.Disabled("bug: while the node has forgotten the miner (registration wanted but rate-limited"
-            + " to once per 10 s), TaskLoop keeps fetching and ProofSubmitter sends proofs that are refused 'Unknown"
-            + " validator' as final answers: hundreds wasted per restart on a fast node; they should wait like jailed ones")
     void afterANodeRestartProofsWaitForTheReRegistrationInsteadOfBeingRefused() {
         int mark = events.size();
+        int answersMark = answers.size();
         DevnetNode fresh = devnet(Devnets.open());
         proxy.retarget(fresh.url());
         awaitAccepted(mark, 3);
         assertThat(since(mark, MinerEvent.ProofResult.class)).filteredOn(r -> r.message().contains("Unknown validator"))
                 .as("proofs refused because the node had forgotten the miner").hasSizeLessThanOrEqualTo(5);
+        List<String> refused = List.copyOf(answers).subList(answersMark, answers.size()).stream()
+                .filter(a -> !a.accepted() && a.message().contains("Unknown validator"))
+                .map(DevnetEvent.ProofAnswered::taskId).distinct().toList();
+        for (String id : refused) {
+            await("the proof refused 'Unknown validator' resent after re-registering and accepted: " + id,
+                    () -> answers.stream().anyMatch(a -> a.taskId().equals(id) && a.accepted()), 30);
+            assertThat(proxy.forwardedProofs(id)).as("the same bytes resent").hasSizeGreaterThanOrEqualTo(2)
+                    .allSatisfy(hex -> assertThat(hex).isEqualTo(proxy.forwardedProofs(id).get(0)));
+        }
+    }
+
+    /** An answer to a submission that cannot be read (cut JSON): its fate is unknown, so the same bytes go again. */
+    @Test
+    @Order(13)
+    void aSubmissionWhoseAnswerIsUnreadableIsResentWithTheSameBytes() {
+        int mark = events.size();
+        proxy.inject(SUBMIT, Fault.TRUNCATED_JSON, 1);
+        awaitServed();
+        List<FaultyNode.Injection> served = proxy.injections();
+        String cut = served.get(served.size() - 1).taskId();
+        await("the proof with the unreadable answer resent and accepted", () -> since(mark, MinerEvent.ProofResult.class)
+                .stream().anyMatch(r -> r.taskId().equals(cut) && r.accepted()), 60);
+        try (ProofJournal j = ProofJournal.open(data.resolve("journal.db"))) {
+            JournalEntry e = j.find(cut).orElseThrow();
+            assertThat(e.accepted()).isTrue();
+            assertThat(e.attempts()).as("sent, answer unreadable, sent again").isEqualTo(2);
+        }
+        assertThat(proxy.forwardedProofs(cut)).as("the cut answer never came from the node: it got the proof once")
+                .hasSize(1);
+    }
+
+    /**
+     * The node accepts a proof only within one epoch of its own; a proof whose sends keep failing is dropped once the
+     * node's epoch (qfc_getEpoch) is past that window, before its task's deadline, not retried until the deadline.
+     */
+    @Test
+    @Order(24)
+    void retriesStopOnceTheNodesEpochIsPastTheProofsWindow() {
+        DevnetNode fast = devnet(Devnets.open().withEpochMs(2_000).withTaskDeadlineMs(60_000));
+        proxy.retarget(fast.url());
+        awaitAccepted(events.size(), 1);
+        int mark = events.size();
+        proxy.inject(SUBMIT, Fault.HTTP_502, 10_000);
+        try {
+            await("a proof dropped because the node's epoch moved past it", () -> since(mark, MinerEvent.ProofDropped.class)
+                    .stream().anyMatch(d -> d.reason().contains("epoch")), 60);
+        } finally {
+            proxy.clear();
+        }
+        MinerEvent.ProofDropped dropped = since(mark, MinerEvent.ProofDropped.class).stream()
+                .filter(d -> d.reason().contains("epoch")).findFirst().orElseThrow();
+        try (ProofJournal j = ProofJournal.open(data.resolve("journal.db"))) {
+            JournalEntry e = j.find(dropped.taskId()).orElseThrow();
+            assertThat(e.state()).isEqualTo(network.qfc.miner.core.journal.TaskState.EXPIRED);
+            assertThat(e.settledAtMs()).as("dropped well before its deadline").isLessThan(e.task().deadlineMs() - 5_000);
+        }
+        awaitAccepted(events.size(), 2);
+        assertStillRunning();
     }
 
     @Test

@@ -95,6 +95,44 @@ public final class ProofJournal implements AutoCloseable {
     }
 
     /**
+     * Records a task, its inference result and its signed proof in ONE transaction (FETCHED, INFERRED, SIGNED at once):
+     * a crash leaves either nothing or a proof that will be resent as is, never a task without a proof. Returns false,
+     * changing nothing, if the task is already known.
+     */
+    public boolean recordSignedTask(TaskRecord task, String outputHash, long executionMs, String backend, long flops,
+                                    long inferredAtMs, byte[] proofBytes, byte[] resultData) {
+        Objects.requireNonNull(task, "task");
+        String id = task.taskId();
+        String hash = TaskIds.hex32("output hash", outputHash);
+        Objects.requireNonNull(backend, "backend");
+        if (executionMs < 0 || flops < 0) {
+            throw new IllegalArgumentException("executionMs and flops must not be negative");
+        }
+        if (proofBytes == null || proofBytes.length == 0) {
+            throw new IllegalArgumentException("proofBytes are missing for task " + id);
+        }
+        byte[] proof = proofBytes.clone();
+        byte[] result = resultData == null ? null : resultData.clone();
+        long now = clock.millis();
+        return db.write("recording the proof of task " + id, c -> {
+            if (!TaskTransitions.fetched(c, task)) {
+                return false;
+            }
+            TaskTransitions.inferred(c, id, hash, executionMs, backend, flops, inferredAtMs);
+            TaskTransitions.signed(c, id, proof, result, now);
+            return true;
+        });
+    }
+
+    /**
+     * Marks FAILED, with {@code reason}, every task left FETCHED or INFERRED (no proof: it can never be sent), e.g. by
+     * a run killed between its steps; call at start before any task is fetched. Returns how many.
+     */
+    public int failUnsigned(String reason, long atMs) {
+        return db.write("settling tasks left without a proof", c -> TaskTransitions.failUnsigned(c, reason, atMs));
+    }
+
+    /**
      * Counts a send of a SIGNED or SUBMITTING task (SUBMITTING) and returns the attempt number (1 for the first).
      * Call it BEFORE sending: if the miner dies during the send, the journal knows the proof may have reached the
      * node. Refused for an answered task, which must never be sent again.

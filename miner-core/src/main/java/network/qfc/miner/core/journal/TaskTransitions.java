@@ -157,6 +157,15 @@ final class TaskTransitions {
         }
     }
 
+    static int failUnsigned(Connection c, String reason, long atMs) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("UPDATE tasks SET state = 'FAILED', failure_reason = ?,"
+                + " settled_at = ? WHERE state IN ('FETCHED','INFERRED')")) {
+            p.setString(1, reason == null || reason.isBlank() ? "unknown" : reason);
+            p.setLong(2, atMs);
+            return p.executeUpdate();
+        }
+    }
+
     static TaskState stateOf(Connection c, String taskId) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("SELECT state FROM tasks WHERE task_id = ?")) {
             p.setString(1, taskId);

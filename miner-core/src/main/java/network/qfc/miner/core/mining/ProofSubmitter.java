@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import network.qfc.miner.core.events.MinerEvent;
 import network.qfc.miner.core.events.MinerFeed;
 import network.qfc.miner.core.journal.JournalException;
@@ -30,7 +31,10 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>each send is counted in the journal BEFORE it goes out, and always carries the journaled bytes;</li>
  *   <li>a transient failure is retried with the same bytes until the task's deadline ({@link SubmitRetryPolicy});</li>
- *   <li>the node's answer (a result, or a JSON-RPC refusal) is final: the proof is never sent again;</li>
+ *   <li>the node's answer (a result, or a JSON-RPC refusal) is final: the proof is never sent again; except
+ *   "unknown validator" (the node restarted: register again, then the same bytes again) and an answer that cannot be
+ *   read (garbage, cut, too large, wrong shape: as a lost answer, the same bytes again);</li>
+ *   <li>retries stop once the node's epoch (qfc_getEpoch) is past the proof's epoch + 1 (it would refuse it);</li>
  *   <li>a proof whose deadline passed is journaled EXPIRED and not sent;</li>
  *   <li>while the validator is jailed, proofs wait (the node would refuse them) until it is free or they expire;</li>
  *   <li>{@link #resendJournaled()} queues what an earlier run signed but never got answered.</li>
@@ -42,6 +46,10 @@ public final class ProofSubmitter {
     private static final Logger LOG = LoggerFactory.getLogger(ProofSubmitter.class);
     private static final int QUEUE = 4;
     private static final Duration HOLD_RECHECK = Duration.ofMillis(200);
+    /** How often a journal write the full disk refused is tried again. */
+    private static final Duration JOURNAL_RETRY = Duration.ofSeconds(2);
+    /** The node's epoch length (v2.0: 10 s). */
+    private static final Duration EPOCH = Duration.ofSeconds(10);
 
     /** A proof to send: fresh from the loop (not journaled yet), or signed by an earlier run (journaled). */
     private sealed interface Outgoing {
@@ -72,6 +80,7 @@ public final class ProofSubmitter {
     private final MinerFeed feed;
     private final AnswerListener listener;
     private final BooleanSupplier hold;
+    private final Registrar registrar;
     private final BlockingQueue<Outgoing> queue = new LinkedBlockingQueue<>(QUEUE);
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong answered = new AtomicLong();
@@ -79,14 +88,19 @@ public final class ProofSubmitter {
     private final Object sendLock = new Object();
     private final List<Thread> threads;
     private volatile boolean closing;
+    /** The journal's message per submitter thread whose write the full disk refuses (an update in place may pass). */
+    private final java.util.Map<Thread, String> journalBlocked = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param hold while true (the validator is jailed: the node refuses every proof), proofs wait instead of being
      *             sent to a certain refusal; those whose deadline passes meanwhile are dropped as expired
+     * @param registrar registers again when the node answers "unknown validator" (it restarted): the same proof is
+     *                  then sent again
      */
     public ProofSubmitter(QfcRpcClient rpc, ProofJournal journal, SubmitRetryPolicy policy, NodeHealth health,
-                          MinerFeed feed, AnswerListener listener, BooleanSupplier hold) {
+                          MinerFeed feed, AnswerListener listener, BooleanSupplier hold, Registrar registrar) {
         this.hold = Objects.requireNonNull(hold, "hold");
+        this.registrar = Objects.requireNonNull(registrar, "registrar");
         this.rpc = Objects.requireNonNull(rpc, "rpc");
         this.journal = Objects.requireNonNull(journal, "journal");
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -107,6 +121,10 @@ public final class ProofSubmitter {
         int expired = journal.expireOverdue(now);
         if (expired > 0) {
             LOG.info("{} journaled task(s) expired while the miner was stopped", expired);
+        }
+        int unsigned = journal.failUnsigned("the miner stopped before signing its proof: never sent", now);
+        if (unsigned > 0) {
+            LOG.info("{} journaled task(s) had no proof (the miner stopped before signing): marked failed", unsigned);
         }
         List<PendingProof> pending = journal.unsentOrUnanswered(now);
         for (PendingProof p : pending) {
@@ -138,6 +156,15 @@ public final class ProofSubmitter {
     /** Proofs queued or being sent. */
     public int pending() {
         return inFlight.get();
+    }
+
+    /**
+     * Why proofs cannot be journaled now (the disk is full, the journal read-only: the journal's message), or null.
+     * Mining should pause meanwhile (the loop does); the proofs in hand are kept in memory and their journal write is
+     * tried again every 2 s: the first that succeeds clears this.
+     */
+    public String journalBlocked() {
+        return journalBlocked.values().stream().findFirst().orElse(null);
     }
 
     /** Proofs the node answered since start. */
@@ -184,14 +211,13 @@ public final class ProofSubmitter {
             return true;
         }
         String id = f.task().taskId();
-        if (!journal.recordFetched(f.task())) {
+        SignedProof proof = f.proof();
+        // one transaction: a kill leaves nothing or a proof to resend, never a task without its proof
+        if (!durably(() -> journal.recordSignedTask(f.task(), proof.outputHashHex(), proof.executionTimeMs(),
+                proof.backend(), proof.flops(), f.inferredAtMs(), proof.proofBytes(), proof.resultData()))) {
             LOG.info("task {} is already in the journal; not sent again", id);
             return false;
         }
-        SignedProof proof = f.proof();
-        journal.recordInferred(id, proof.outputHashHex(), proof.executionTimeMs(), proof.backend(), proof.flops(),
-                f.inferredAtMs());
-        journal.recordSigned(id, proof.proofBytes(), proof.resultData());
         return true;
     }
 
@@ -204,6 +230,7 @@ public final class ProofSubmitter {
         InferenceProof proof = InferenceProof.decode(p.proofBytes());
         ProofSubmission submission = new ProofSubmission(proof, p.resultData());
         int failures = 0;
+        Instant firstSentAt = feed.now();
         while (true) {
             while (hold.getAsBoolean()) {
                 if (!feed.now().isBefore(deadline)) {
@@ -224,28 +251,45 @@ public final class ProofSubmitter {
                 if (journal.isAnswered(p.taskId())) {
                     return; // answered already: never again
                 }
-                long attempt = journal.beginSubmitAttempt(p.taskId());
+                long attempt = durably(() -> journal.beginSubmitAttempt(p.taskId()));
                 feed.publish(new MinerEvent.ProofSubmitted(feed.now(), p.taskId(), (int) attempt));
                 feed.update(s -> s.withCounters(attempt == 1 ? s.counters().submittedFirst() : s.counters().retried()));
+                Instant sentAt = feed.now();
+                String why;
                 try {
                     ProofResult result = health.call(() -> rpc.submitInferenceProof(submission));
-                    answer(p, result.accepted(), result.spotChecked(), result.message(), (int) attempt);
-                    return;
+                    if (result.accepted() || !forgotten(result.message())) {
+                        answer(p, result.accepted(), result.spotChecked(), result.message(), (int) attempt);
+                        return;
+                    }
+                    // the node restarted and forgot the miner: register again, then the same bytes again
+                    registrar.registeredAfter(sentAt);
+                    why = "the node did not know this validator: " + result.message();
                 } catch (RpcException e) {
-                    if (!e.isTransient()) {
+                    if (forgotten(e.getMessage())) {
+                        registrar.registeredAfter(sentAt);
+                    } else if (!e.isTransient() && !unreadable(e)) {
                         // the node answered, with a refusal: final
                         answer(p, false, false, "refused by the node: " + e.getMessage(), (int) attempt);
                         return;
                     }
-                    failures++;
-                    SubmitRetryPolicy.Step step = policy.afterTransientFailure(feed.now(), deadline, failures);
-                    if (!(step instanceof SubmitRetryPolicy.Step.RetryAfter r)) {
-                        expire(p, ((SubmitRetryPolicy.Step.Expired) step).reason() + " (" + e.getMessage() + ")");
-                        return;
-                    }
-                    retryIn = r.delay();
-                    health.unreachable(e.getMessage(), retryIn);
+                    // transient, or an answer that cannot be read (garbage, cut, too large, wrong shape): as a lost
+                    // answer, the same bytes again. If the node did act on it, a node that does not de-duplicate by
+                    // task id (v2.0) credits it twice: only the node can tell, as for any lost answer.
+                    why = e.getMessage();
                 }
+                failures++;
+                SubmitRetryPolicy.Step step = policy.afterTransientFailure(feed.now(), deadline, failures);
+                if (step instanceof SubmitRetryPolicy.Step.RetryAfter r) {
+                    step = outsideEpochWindow(p, firstSentAt).<SubmitRetryPolicy.Step>map(SubmitRetryPolicy.Step.Expired::new)
+                            .orElse(r);
+                }
+                if (!(step instanceof SubmitRetryPolicy.Step.RetryAfter r)) {
+                    expire(p, ((SubmitRetryPolicy.Step.Expired) step).reason() + " (" + why + ")");
+                    return;
+                }
+                retryIn = r.delay();
+                health.unreachable(why, retryIn);
             }
             if (!giveUp.sleep(retryIn)) {
                 return; // stopping: the proof stays journaled (SUBMITTING) for the next start
@@ -253,9 +297,43 @@ public final class ProofSubmitter {
         }
     }
 
+    /** The node's words for "this validator is not registered here" (it restarted and forgot the miner). */
+    private static boolean forgotten(String message) {
+        return message != null && message.toLowerCase(java.util.Locale.ROOT).contains("unknown validator");
+    }
+
+    /** An answer that came back but cannot be read: the proof's fate is unknown, as when the answer is lost. */
+    private static boolean unreadable(RpcException e) {
+        return e.kind() == RpcException.Kind.MALFORMED_RESPONSE || e.kind() == RpcException.Kind.RESPONSE_TOO_LARGE;
+    }
+
+    /**
+     * Before a retry: the node accepts a proof only while its own epoch is within one of the proof's (epochs are
+     * 10 s; tasks live 30 s). Asks the node's epoch ({@code qfc_getEpoch}); when the node is past the proof's epoch
+     * + 1, the reason to stop retrying. When the node cannot say, the task's deadline decides (empty). Within 10 s of
+     * the first send the node cannot be past the window yet (the task's epoch was the node's when it was handed
+     * out): not asked.
+     */
+    private java.util.Optional<String> outsideEpochWindow(PendingProof p, Instant firstSentAt) {
+        if (Duration.between(firstSentAt, feed.now()).compareTo(EPOCH) < 0) {
+            return java.util.Optional.empty();
+        }
+        long current;
+        try {
+            current = rpc.getEpoch().number();
+        } catch (RpcException e) {
+            return java.util.Optional.empty();
+        }
+        if (current > p.epoch() + 1) {
+            return java.util.Optional.of("the node is at epoch " + current + " and accepts a proof only within one"
+                    + " epoch of its own; this proof is for epoch " + p.epoch());
+        }
+        return java.util.Optional.empty();
+    }
+
     private void answer(PendingProof p, boolean accepted, boolean spotChecked, String message, int attempts) {
         Instant at = feed.now();
-        if (!journal.recordAnswer(p.taskId(), accepted, spotChecked, message, at.toEpochMilli())) {
+        if (!durably(() -> journal.recordAnswer(p.taskId(), accepted, spotChecked, message, at.toEpochMilli()))) {
             return;
         }
         answered.incrementAndGet();
@@ -267,9 +345,38 @@ public final class ProofSubmitter {
 
     private void expire(PendingProof p, String reason) {
         Instant at = feed.now();
-        if (journal.markExpired(p.taskId(), at.toEpochMilli())) {
+        if (durably(() -> journal.markExpired(p.taskId(), at.toEpochMilli()))) {
             feed.update(s -> s.withCounters(s.counters().expiredOne()));
             feed.publish(new MinerEvent.ProofDropped(at, p.taskId(), reason));
+        }
+    }
+
+    /**
+     * Runs a journal write; while the disk is full (or the journal read-only) tries it again every 2 s, with
+     * {@link #journalBlocked()} set so that mining pauses, until it succeeds (mining resumes) or the submitter stops
+     * (then the failure is thrown: the proof stays where the journal has it, or is lost with this run if never
+     * journaled).
+     */
+    private <T> T durably(Supplier<T> write) {
+        while (true) {
+            try {
+                T result = write.get();
+                if (journalBlocked.remove(Thread.currentThread()) != null) {
+                    LOG.info("the proof journal can be written again");
+                }
+                return result;
+            } catch (JournalException e) {
+                if (e.reason() != JournalException.Reason.DISK_FULL && e.reason() != JournalException.Reason.READ_ONLY) {
+                    throw e;
+                }
+                if (journalBlocked.put(Thread.currentThread(), e.getMessage()) == null) {
+                    LOG.warn("{}", e.getMessage());
+                }
+                if (!giveUp.sleep(JOURNAL_RETRY)) {
+                    journalBlocked.remove(Thread.currentThread());
+                    throw e;
+                }
+            }
         }
     }
 

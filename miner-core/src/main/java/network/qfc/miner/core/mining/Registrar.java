@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Registers the miner with {@code qfc_registerMiner} (v2.0 and v2.2 fields, signed), at start and again whenever a
  * part of the miner sees that the node forgot it (an unknown validator after a node restart, a status report
- * refused, {@code registered:false}). Thread-safe; re-registration is rate-limited to once per 10 s.
+ * refused, {@code registered:false}). Thread-safe; re-registration after a success is immediate (a node that
+ * restarted must not waste proofs); only after a failed attempt is the next one held back 10 s.
  */
 public final class Registrar {
     private static final Logger LOG = LoggerFactory.getLogger(Registrar.class);
@@ -30,6 +31,8 @@ public final class Registrar {
     private final MinerFeed feed;
     private final AtomicBoolean wanted = new AtomicBoolean();
     private Instant lastAttempt = Instant.MIN;
+    private Instant lastSuccess = Instant.MIN;
+    private boolean lastFailed;
 
     public Registrar(QfcRpcClient rpc, ValidatorKey key, MinerProfile profile, NodeHealth health, MinerFeed feed) {
         this.rpc = Objects.requireNonNull(rpc, "rpc");
@@ -46,11 +49,16 @@ public final class Registrar {
      */
     public synchronized RegisterResult register() {
         lastAttempt = feed.now();
+        lastFailed = true; // until the node says registered
         RegisterMinerRequest request = RegisterMinerRequest.signed(key, profile.gpuModel(), profile.vramMb(),
                 profile.benchmarkScore(), profile.backend(), profile.os(), profile.arch(), profile.cpuModel(),
                 profile.cpuCores(), profile.totalMemoryMb(), profile.version());
         RegisterResult r = health.call(() -> rpc.registerMiner(request));
         wanted.set(!r.registered());
+        lastFailed = !r.registered();
+        if (r.registered()) {
+            lastSuccess = feed.now();
+        }
         feed.publish(new MinerEvent.Registered(feed.now(), key.address().toString(), r.registered(), r.assignedTier(),
                 r.message() == null ? "" : r.message(), (int) profile.benchmarkScore()));
         return r;
@@ -63,13 +71,16 @@ public final class Registrar {
         }
     }
 
-    /** Registers if someone asked for it and the last attempt is over 10 s old; failures are logged and kept wanted. */
+    /**
+     * Registers if someone asked for it (at once, unless the last attempt failed under 10 s ago); failures are logged
+     * and kept wanted.
+     */
     public void registerIfWanted() {
         if (!wanted.get()) {
             return;
         }
         synchronized (this) {
-            if (Duration.between(lastAttempt, feed.now()).compareTo(MIN_GAP) < 0) {
+            if (!wanted.get() || heldBack()) {
                 return;
             }
             try {
@@ -79,6 +90,33 @@ public final class Registrar {
                 LOG.warn("registering again failed: {}", e.getMessage());
             }
         }
+    }
+
+    /**
+     * The node refused a proof sent at {@code sentAt} because it does not know the validator (it restarted and forgot
+     * the miner): registers now, unless a registration succeeded after {@code sentAt} or the last attempt failed under
+     * 10 s ago. True when the miner is registered after {@code sentAt}: the same proof may be sent again.
+     */
+    public synchronized boolean registeredAfter(Instant sentAt) {
+        if (lastSuccess.isAfter(sentAt)) {
+            return true;
+        }
+        if (heldBack()) {
+            wanted.set(true);
+            return false;
+        }
+        LOG.info("registering again: the node answered 'unknown validator' to a proof");
+        try {
+            return register().registered();
+        } catch (RpcException e) {
+            wanted.set(true);
+            LOG.warn("registering again failed: {}", e.getMessage());
+            return false;
+        }
+    }
+
+    private boolean heldBack() {
+        return lastFailed && Duration.between(lastAttempt, feed.now()).compareTo(MIN_GAP) < 0;
     }
 
     public boolean registrationWanted() {

@@ -23,6 +23,7 @@ import network.qfc.miner.core.events.MinerFeed;
 import network.qfc.miner.core.events.MinerSnapshot;
 import network.qfc.miner.core.events.MinerState;
 import network.qfc.miner.core.inference.InferenceException;
+import network.qfc.miner.core.journal.JournalException;
 import network.qfc.miner.core.journal.ProofJournal;
 import network.qfc.miner.core.journal.TaskRecord;
 import network.qfc.miner.core.protocol.Address;
@@ -147,7 +148,8 @@ public final class TaskLoop {
 
     private void step() {
         registrar.registerIfWanted();
-        GateDecision d = gate.decide();
+        String journalBlocked = submitter.journalBlocked(); // the disk is full: fetch nothing it cannot record
+        GateDecision d = journalBlocked != null ? new GateDecision.Pause(journalBlocked) : gate.decide();
         if (d instanceof GateDecision.Pause p) {
             pause(p.reason());
             if (!finishesFetched(p.reason())) {
@@ -192,7 +194,13 @@ public final class TaskLoop {
             return;
         }
         noTask.reset();
-        run(task.get());
+        try {
+            run(task.get());
+        } catch (JournalException e) {
+            LOG.error("could not journal task {}: {}", task.get().taskIdHex(), e.getMessage());
+            feed.publish(new MinerEvent.Error(feed.now(), "could not journal task " + task.get().taskIdHex() + ": "
+                    + e.getMessage(), false));
+        }
     }
 
     /**
@@ -257,7 +265,7 @@ public final class TaskLoop {
             return;
         }
         while (ahead.size() < FETCH_AHEAD && !stop.isRaised() && !quotaReached(1 + ahead.size())
-                && gate.decide() instanceof GateDecision.Run) {
+                && submitter.journalBlocked() == null && gate.decide() instanceof GateDecision.Run) {
             ahead.add(fetcher.submit(this::fetch));
         }
         SignedProof proof;

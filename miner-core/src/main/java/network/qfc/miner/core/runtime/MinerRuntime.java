@@ -177,7 +177,7 @@ public final class MinerRuntime implements AutoCloseable {
         tracker = new StandingTracker(settings.assumedJail());
         poller = new StandingPoller(rpc, key.address(), tracker, registrar, health, feed, u -> { });
         submitter = new ProofSubmitter(rpc, journal, new SubmitRetryPolicy(), health, feed, this::onAnswer,
-                tracker::jailed);
+                tracker::jailed, registrar);
         submitter.start();
         int resent = submitter.resendJournaled();
         if (resent > 0) {

@@ -192,6 +192,33 @@ class ProofJournalTest {
     }
 
     @Test
+    void recordsATaskItsInferenceAndItsProofInOneStepAndSettlesTasksLeftWithoutAProof() {
+        try (ProofJournal j = open()) {
+            assertThat(j.recordSignedTask(task(1, T0, T0 + 60_000), hash(1), 13, "CPU", 7, T0 + 20, proof(1), result(1)))
+                    .isTrue();
+            JournalEntry e = j.find(id(1)).orElseThrow();
+            assertThat(e.state()).isEqualTo(TaskState.SIGNED);
+            assertThat(e.outputHash()).isEqualTo(hash(1));
+            assertThat(e.proofBytes()).isEqualTo(proof(1));
+            assertThat(j.recordSignedTask(task(1, T0, T0 + 60_000), hash(2), 1, "CPU", 1, T0, proof(2), null))
+                    .as("known already: nothing changed").isFalse();
+            assertThat(j.find(id(1)).orElseThrow().proofBytes()).isEqualTo(proof(1));
+            // a bad output hash is refused before anything is written: no task row without its proof
+            assertThatThrownBy(() -> j.recordSignedTask(task(2, T0, T0 + 60_000), "zz", 1, "CPU", 1, T0, proof(2), null))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThat(j.find(id(2))).isEmpty();
+
+            j.recordFetched(task(3, T0, T0 + 60_000));
+            j.recordFetched(task(4, T0, T0 + 60_000));
+            j.recordInferred(id(4), hash(4), 1, "CPU", 1, T0);
+            assertThat(j.failUnsigned("stopped before signing", T0 + 9)).isEqualTo(2);
+            assertThat(j.find(id(3)).orElseThrow().state()).isEqualTo(TaskState.FAILED);
+            assertThat(j.find(id(4)).orElseThrow().failureReason()).isEqualTo("stopped before signing");
+            assertThat(j.find(id(1)).orElseThrow().state()).as("a signed proof stays to be resent").isEqualTo(TaskState.SIGNED);
+        }
+    }
+
+    @Test
     void recordsFailuresWithTheirReason() {
         try (ProofJournal j = open()) {
             j.recordFetched(task(1, T0, T0 + 60_000));
