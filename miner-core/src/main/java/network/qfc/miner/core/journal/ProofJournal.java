@@ -95,6 +95,36 @@ public final class ProofJournal implements AutoCloseable {
     }
 
     /**
+     * Records tasks, their inference results and their signed proofs (FETCHED, INFERRED, SIGNED) in ONE transaction,
+     * so one disk sync covers them all: the same write-ahead guarantee as {@link #recordFetched}, {@link
+     * #recordInferred} and {@link #recordSigned} called in turn (once this returns, every proof survives any crash and
+     * will be resent as is), for a fraction of the syncs. Returns, per task in order, whether it was recorded now;
+     * false for a task the journal already had, which is left as it was and must not be sent again. All or nothing:
+     * on a {@link JournalException} none of them was recorded.
+     */
+    public List<Boolean> recordSignedTasks(List<SignedTask> tasks) {
+        Objects.requireNonNull(tasks, "tasks");
+        if (tasks.isEmpty()) {
+            return List.of();
+        }
+        long now = clock.millis();
+        String what = tasks.size() == 1 ? "task " + tasks.get(0).task().taskId() : tasks.size() + " tasks";
+        return db.write("recording the proof of " + what, c -> {
+            java.util.ArrayList<Boolean> out = new java.util.ArrayList<>(tasks.size());
+            for (SignedTask t : tasks) {
+                String id = t.task().taskId();
+                boolean fresh = TaskTransitions.fetched(c, t.task());
+                if (fresh) {
+                    TaskTransitions.inferred(c, id, t.outputHash(), t.executionMs(), t.backend(), t.flops(), t.inferredAtMs());
+                    TaskTransitions.signed(c, id, t.proofBytes(), t.resultData(), now);
+                }
+                out.add(fresh);
+            }
+            return List.copyOf(out);
+        });
+    }
+
+    /**
      * Counts a send of a SIGNED or SUBMITTING task (SUBMITTING) and returns the attempt number (1 for the first).
      * Call it BEFORE sending: if the miner dies during the send, the journal knows the proof may have reached the
      * node. Refused for an answered task, which must never be sent again.
