@@ -74,6 +74,9 @@ public final class MinerRuntime implements AutoCloseable {
     private final StopSignal abortStart = new StopSignal();
     private final CompletableFuture<Void> started = new CompletableFuture<>();
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
+    /** Installed model folders already checked against the cache (see {@link #modelFolder}). */
+    private final java.util.Map<network.qfc.miner.core.protocol.ModelId, java.nio.file.Path> modelFolders =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private CompletableFuture<Void> stopping;
 
     // built by start(), on the lifecycle thread
@@ -211,7 +214,22 @@ public final class MinerRuntime implements AutoCloseable {
         }
     }
 
+    /**
+     * The folder of an installed model, checked against the cache once per model and then remembered: the check reads
+     * and parses the install manifest, about a millisecond that would otherwise be paid on the inference thread for
+     * every task. The engine keeps the loaded model either way.
+     */
     private java.nio.file.Path modelFolder(network.qfc.miner.core.protocol.ModelId model) {
+        java.nio.file.Path known = modelFolders.get(model);
+        if (known != null) {
+            return known;
+        }
+        java.nio.file.Path dir = checkedModelFolder(model);
+        modelFolders.put(model, dir);
+        return dir;
+    }
+
+    private java.nio.file.Path checkedModelFolder(network.qfc.miner.core.protocol.ModelId model) {
         ModelRef ref = new ModelRef(model.name(), model.version());
         if (modelCache.registry().find(ref).isEmpty()) {
             throw new IllegalStateException("model " + model + " is not an approved model this miner knows");
