@@ -103,7 +103,12 @@ public final class MinerRuntime implements AutoCloseable {
         this.journal = ProofJournal.open(settings.directories().journalFile(), clock);
         bus.subscribe("journal", new EventJournaler(journal)::onEvent);
         this.lifecycle = Executors.newSingleThreadExecutor(r -> daemon(r, "qfc-miner-lifecycle"));
-        this.watch = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "qfc-node-watch"));
+        java.util.concurrent.ScheduledThreadPoolExecutor w =
+                new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> daemon(r, "qfc-node-watch"));
+        // on stop, timers not yet due (the --duration stop) are dropped, periodic polls end after the running one
+        w.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        w.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
+        this.watch = w;
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -338,7 +343,17 @@ public final class MinerRuntime implements AutoCloseable {
         if (s != null) {
             s.close(Duration.ofSeconds(5));
         }
-        watch.shutdownNow();
+        // a standing poll or status report under way finishes (its calls have timeouts) so the last standing is
+        // published; nothing new starts
+        watch.shutdown();
+        try {
+            if (!watch.awaitTermination(3, TimeUnit.SECONDS)) {
+                watch.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            watch.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
         closeQuietly(rpc);
         if (compute != null && compute.engine() != null) {
             closeQuietly(compute.engine());
