@@ -247,6 +247,7 @@ public final class ProofSubmitter {
         InferenceProof proof = InferenceProof.decode(p.proofBytes());
         ProofSubmission submission = new ProofSubmission(proof, p.resultData());
         int failures = 0;
+        long counted = 0; // the attempt number counted for the next send, 0 when none is counted yet
         while (true) {
             while (hold.getAsBoolean()) {
                 if (!feed.now().isBefore(deadline)) {
@@ -260,6 +261,16 @@ public final class ProofSubmitter {
             Duration retryIn = null;
             ProofResult accepted = null;
             int attemptNo = 0;
+            if (counted == 0) {
+                if (journal.isAnswered(p.taskId())) {
+                    return; // answered already: never again (only this thread answers this task)
+                }
+                // counted BEFORE the send, and before taking the lock, so this disk sync overlaps the other thread's
+                // send; if a jail begins meanwhile, the proof waits with this attempt counted (the count may exceed
+                // the sends by one, never fall short of them)
+                counted = journal.beginSubmitAttempt(p.taskId());
+            }
+            long attempt = counted;
             // one send at a time (the other thread journals meanwhile): the answer to one proof (a failed spot check
             // jails at once) is known before the next proof goes out. An acceptance changes nothing for the next
             // send, so it is journaled after the lock is released, while the next proof goes out.
@@ -267,11 +278,8 @@ public final class ProofSubmitter {
                 if (hold.getAsBoolean()) {
                     continue;
                 }
-                if (journal.isAnswered(p.taskId())) {
-                    return; // answered already: never again
-                }
-                long attempt = journal.beginSubmitAttempt(p.taskId());
                 attemptNo = (int) attempt;
+                counted = 0; // this attempt goes out now; a retry counts its own
                 feed.publish(new MinerEvent.ProofSubmitted(feed.now(), p.taskId(), (int) attempt));
                 feed.update(s -> s.withCounters(attempt == 1 ? s.counters().submittedFirst() : s.counters().retried()));
                 try {
