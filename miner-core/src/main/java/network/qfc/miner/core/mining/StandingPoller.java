@@ -1,6 +1,7 @@
 package network.qfc.miner.core.mining;
 
 import java.math.BigInteger;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -83,10 +84,11 @@ public final class StandingPoller implements Runnable {
     }
 
     private StandingReading read() {
+        Instant at = feed.now(); // when the node was asked: what it says is as of then, not of the answer's arrival
         List<ValidatorInfo> validators = health.call(rpc::getValidators);
         Optional<ValidatorInfo> me = validators.stream().filter(v -> v.address().equals(address)).findFirst();
         if (me.isEmpty()) {
-            return new StandingReading(feed.now(), false, false, null, null, -1, -1, -1, -1, null, null, null);
+            return new StandingReading(at, false, false, null, null, -1, -1, -1, -1, null, null, null);
         }
         ValidatorInfo v = me.get();
         BigInteger consensusStake = null;
@@ -131,7 +133,7 @@ public final class StandingPoller implements Runnable {
                 vestingSupported = supportedAfter(e, "qfc_getMinerVesting");
             }
         }
-        return new StandingReading(feed.now(), true, v.isActive(), consensusStake, chainStake, total, reputation,
+        return new StandingReading(at, true, v.isActive(), consensusStake, chainStake, total, reputation,
                 clampLong(v.inferenceScore()), clampLong(v.tasksCompleted()), earnings, locked, available);
     }
 

@@ -111,7 +111,10 @@ public final class StandingTracker {
         if (stake != null) {
             lastStake = stake;
         }
-        boolean jailed = !r.active();
+        // a reading begun before the failed spot check that jailed us cannot say we are active again (it was read
+        // before the node jailed): it keeps the jail; only a later reading lifts it
+        boolean stale = before.jailed() && lastFailure != null && r.at().isBefore(lastFailure.at());
+        boolean jailed = !r.active() || stale;
         Instant ends = before.jailEndsAt();
         if (jailed && !before.jailed()) {
             ends = lastFailure != null && r.at().isBefore(lastFailure.at().plus(jailDuration))
@@ -124,7 +127,7 @@ public final class StandingTracker {
         } else if (!jailed) {
             ends = null;
         }
-        standing = new Standing(true, true, r.active(), jailed, ends, stake, change, r.totalScore(),
+        standing = new Standing(true, true, r.active() && !stale, jailed, ends, stake, change, r.totalScore(),
                 r.reputationScore(), r.inferenceScore(), r.tasksCompleted(), slash, r.earnings(), r.locked(),
                 r.available(), r.at());
         if (!sameApartFromTime(before, standing)) {

@@ -130,4 +130,22 @@ class StandingTrackerTest {
         assertThat(StandingTracker.formatCountdown(Duration.ofSeconds(9))).isEqualTo("9s");
         assertThat(StandingTracker.formatCountdown(Duration.ofSeconds(-5))).isEqualTo("0s");
     }
+
+    @Test
+    void aReadingAskedBeforeTheFailedSpotCheckDoesNotLiftTheJailItCausedButALaterOneDoes() {
+        StandingTracker t = new StandingTracker(java.time.Duration.ofHours(6));
+        t.onReading(reading(t0, true, true, STAKE, 3));
+        t.onProofAnswered("aa".repeat(32), false, true, "Proof rejected: spot-check failed (output hash mismatch)",
+                t0.plusSeconds(10));
+        assertThat(t.jailed()).isTrue();
+        // asked at t0+9 s (before the failure), arriving after it: the node had not jailed us yet when it answered
+        StandingTracker.Update stale = t.onReading(reading(t0.plusSeconds(9), true, true, STAKE, 3));
+        assertThat(t.jailed()).as("a stale 'active' keeps the jail").isTrue();
+        assertThat(stale.events()).noneMatch(MinerEvent.Unjailed.class::isInstance);
+        assertThat(stale.standing().jailEndsAt()).isEqualTo(t0.plusSeconds(10).plus(java.time.Duration.ofHours(6)));
+        // asked after the failure and the node says active: the jail is over
+        StandingTracker.Update later = t.onReading(reading(t0.plusSeconds(30), true, true, STAKE, 3));
+        assertThat(t.jailed()).isFalse();
+        assertThat(later.events()).anyMatch(MinerEvent.Unjailed.class::isInstance);
+    }
 }
