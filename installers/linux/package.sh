@@ -7,7 +7,8 @@
 #
 # Steps: mvn package (unless --skip-build and app/target is there), the shared staging step (Stage.java: jars without
 # other platforms' natives, JavaFX jmods, module list), jlink a trimmed runtime, jpackage app-image, then .deb/.rpm
-# from that image. Needs a full JDK 17+ (jlink, jpackage), and for .deb: binutils (objcopy), fakeroot, dpkg-deb.
+# from that image. The runtime is not compressed by jlink (JLINK_COMPRESS=0 by default): the .deb's xz does
+# it better (.deb 137 MB instead of 158 MB; installed 247 MB instead of 200 MB). Needs a full JDK 17+ (jlink, jpackage), and for .deb: binutils (objcopy), fakeroot, dpkg-deb.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
@@ -49,7 +50,7 @@ s=$(t); "$JAVA_HOME/bin/java" installers/common/Stage.java "$TARGET" app/target 
 s=$(t)
 rm -rf "$STAGE/runtime"
 "$JAVA_HOME/bin/jlink" --module-path "$JAVA_HOME/jmods:$STAGE/jmods" --add-modules "$(cat "$STAGE/modules.txt")" \
-  --strip-debug --no-header-files --no-man-pages --compress="${JLINK_COMPRESS:-2}" --output "$STAGE/runtime"
+  --strip-debug --no-header-files --no-man-pages --compress="${JLINK_COMPRESS:-0}" --output "$STAGE/runtime"
 echo "package: jlink $(took "$s") ($(du -sm "$STAGE/runtime" | cut -f1) MB runtime)"
 
 s=$(t)
