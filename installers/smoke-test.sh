@@ -81,7 +81,7 @@ if [ "$(id -u)" = 0 ] && [ -z "$(dpkg-query -W -f='${Status}' qfc-desktop-miner 
   if DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$DEB" >/dev/null 2>&1; then
     run /opt/qfc-desktop-miner/bin/qfc-desktop-miner --version || fail "the installed launcher failed"
     dpkg -L qfc-desktop-miner | grep -E '\.desktop$|\.png$' | sed 's/^/  /'
-    DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq qfc-desktop-miner >/dev/null 2>&1
+    DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq qfc-desktop-miner >/dev/null 2>&1
   else
     dpkg --purge qfc-desktop-miner >/dev/null 2>&1 || true
     fail "the .deb did not install (apt-get install $DEB)"
