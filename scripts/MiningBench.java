@@ -21,7 +21,9 @@ import network.qfc.miner.devnet.DevnetNode;
 /**
  * Mining throughput against the engine's own: a devnet in this process (challenges off, the node's 5 % spot checks),
  * the real miner for S seconds, then the engine's benchmark for 20 s with the same thread count.
- * Run with scripts/mining-bench.sh MODEL_CACHE [THREADS] [SECONDS].
+ * With a fourth argument, the node at that URL (e.g. a devnet in another process: {@code qfc-desktop-miner devnet
+ * --open --challenge-rate 0 --model-dir ...}) instead of one in this process.
+ * Run with scripts/mining-bench.sh MODEL_CACHE [THREADS] [SECONDS] [RPC_URL].
  */
 public class MiningBench {
     public static void main(String[] a) throws Exception {
@@ -31,9 +33,12 @@ public class MiningBench {
         Path modelDir = models.resolve("qfc-embed-small").resolve("v1.0");
         Path data = Files.createDirectories(Path.of("target", "mining-bench", String.valueOf(System.nanoTime())));
         AppDirectories dirs = new AppDirectories(data.resolve("config"), data, data.resolve("logs"));
-        try (DevnetNode node = DevnetNode.start(DevnetConfig.defaults().withPort(0).withOpenMode(true)
-                .withModelDir(modelDir).withChallengeRate(OptionalDouble.of(0.0)))) {
-            MinerSettings s = MinerSettings.defaults(node.url().toString(), KeySource.devnet(data), models, dirs, "bench")
+        String external = a.length > 3 ? a[3] : null;
+        DevnetNode node = external != null ? null : DevnetNode.start(DevnetConfig.defaults().withPort(0).withOpenMode(true)
+                .withModelDir(modelDir).withChallengeRate(OptionalDouble.of(0.0)));
+        try {
+            String url = external != null ? external : node.url().toString();
+            MinerSettings s = MinerSettings.defaults(url, KeySource.devnet(data), models, dirs, "bench")
                     .withBackend(BackendPreference.CPU).withThreads(threads)
                     .withLimits(0, Duration.ofSeconds(seconds));
             MinerRuntime miner = new MinerRuntime(s);
@@ -50,9 +55,14 @@ public class MiningBench {
             miner.stopped().get();
             long accepted = results.stream().filter(MinerEvent.ProofResult::accepted).count();
             double wall = (results.get(results.size() - 1).at().toEpochMilli() - results.get(0).at().toEpochMilli()) / 1000.0;
-            System.out.printf("miner: %d proofs, %d accepted, %.1f accepted/s over %.1f s; first proof %.2f s after start();"
-                    + " inference alone on these tasks %.1f/s%n", results.size(), accepted, (accepted - 1) / wall, wall,
+            System.out.printf("miner (%s): %d proofs, %d accepted, %.1f accepted/s over %.1f s; first proof %.2f s after"
+                    + " start(); inference alone on these tasks %.1f/s%n", external != null ? "node in another process"
+                    : "devnet in this process", results.size(), accepted, (accepted - 1) / wall, wall,
                     (results.get(0).at().toEpochMilli() - started) / 1000.0, results.size() / (inferenceMs.get() / 1000.0));
+        } finally {
+            if (node != null) {
+                node.close();
+            }
         }
         try (InferenceEngine engine = new InferenceEngine(new EngineConfig(BackendPreference.CPU, threads,
                 data.resolve("native"), EngineConfig.DEFAULT_MEMORY_BUDGET_MB))) {

@@ -107,6 +107,15 @@ public final class DevnetState {
         }
     }
 
+    /**
+     * Counts a task handed to this validator and returns how many it was handed before (0 for its first), or -1 when
+     * the address is not a validator. The challenge draw is keyed on it, so every fetch is a fresh draw.
+     */
+    public synchronized long countFetch(Address address) {
+        Validator v = validators.get(address);
+        return v == null ? -1 : v.tasksFetched++;
+    }
+
     /** Counts one spot check or challenge, passed or failed, toward the verification pass rate. */
     public synchronized void recordVerification(Address address, boolean passed) {
         Validator v = validators.get(address);
@@ -203,6 +212,7 @@ public final class DevnetState {
         long jailUntil;
         long inferenceScore;
         long tasksCompleted;
+        long tasksFetched;
         boolean providesCompute;
         String gpuModel = "";
         long benchmarkScore;

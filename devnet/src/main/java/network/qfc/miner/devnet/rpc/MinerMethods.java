@@ -172,8 +172,11 @@ public final class MinerMethods {
         boolean challenge = false;
         if (verifier.challengesEnabled()) {
             Optional<ValidatorStanding> miner = standingOf(minerAddress);
-            challenge = miner.isPresent()
-                    && challenges.shouldInject(miner.get().address(), miner.get().tasksCompleted(), miner.get().reputation());
+            if (miner.isPresent()) {
+                ValidatorStanding m = miner.get();
+                long draw = state.countFetch(m.address());
+                challenge = draw >= 0 && challenges.shouldInject(m.address(), draw, m.tasksCompleted(), m.reputation());
+            }
         }
         // a negative u64 read as a long is above Long.MAX_VALUE: plenty of memory
         Optional<IssuedTask> task = tasks.fetch(gpuTier, memory < 0 ? Long.MAX_VALUE : memory, challenge);

@@ -95,32 +95,32 @@ public final class ProofJournal implements AutoCloseable {
     }
 
     /**
-     * Records a task, its inference result and its signed proof in ONE transaction (FETCHED, INFERRED, SIGNED at once):
-     * a crash leaves either nothing or a proof that will be resent as is, never a task without a proof. Returns false,
-     * changing nothing, if the task is already known.
+     * Records tasks, their inference results and their signed proofs (FETCHED, INFERRED, SIGNED) in ONE transaction,
+     * so one disk sync covers them all: the same write-ahead guarantee as {@link #recordFetched}, {@link
+     * #recordInferred} and {@link #recordSigned} called in turn (once this returns, every proof survives any crash and
+     * will be resent as is), for a fraction of the syncs. Returns, per task in order, whether it was recorded now;
+     * false for a task the journal already had, which is left as it was and must not be sent again. All or nothing:
+     * on a {@link JournalException} none of them was recorded.
      */
-    public boolean recordSignedTask(TaskRecord task, String outputHash, long executionMs, String backend, long flops,
-                                    long inferredAtMs, byte[] proofBytes, byte[] resultData) {
-        Objects.requireNonNull(task, "task");
-        String id = task.taskId();
-        String hash = TaskIds.hex32("output hash", outputHash);
-        Objects.requireNonNull(backend, "backend");
-        if (executionMs < 0 || flops < 0) {
-            throw new IllegalArgumentException("executionMs and flops must not be negative");
+    public List<Boolean> recordSignedTasks(List<SignedTask> tasks) {
+        Objects.requireNonNull(tasks, "tasks");
+        if (tasks.isEmpty()) {
+            return List.of();
         }
-        if (proofBytes == null || proofBytes.length == 0) {
-            throw new IllegalArgumentException("proofBytes are missing for task " + id);
-        }
-        byte[] proof = proofBytes.clone();
-        byte[] result = resultData == null ? null : resultData.clone();
         long now = clock.millis();
-        return db.write("recording the proof of task " + id, c -> {
-            if (!TaskTransitions.fetched(c, task)) {
-                return false;
+        String what = tasks.size() == 1 ? "task " + tasks.get(0).task().taskId() : tasks.size() + " tasks";
+        return db.write("recording the proof of " + what, c -> {
+            java.util.ArrayList<Boolean> out = new java.util.ArrayList<>(tasks.size());
+            for (SignedTask t : tasks) {
+                String id = t.task().taskId();
+                boolean fresh = TaskTransitions.fetched(c, t.task());
+                if (fresh) {
+                    TaskTransitions.inferred(c, id, t.outputHash(), t.executionMs(), t.backend(), t.flops(), t.inferredAtMs());
+                    TaskTransitions.signed(c, id, t.proofBytes(), t.resultData(), now);
+                }
+                out.add(fresh);
             }
-            TaskTransitions.inferred(c, id, hash, executionMs, backend, flops, inferredAtMs);
-            TaskTransitions.signed(c, id, proof, result, now);
-            return true;
+            return List.copyOf(out);
         });
     }
 

@@ -2,6 +2,7 @@ package network.qfc.miner.core.mining;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
@@ -16,6 +17,7 @@ import network.qfc.miner.core.events.MinerFeed;
 import network.qfc.miner.core.journal.JournalException;
 import network.qfc.miner.core.journal.PendingProof;
 import network.qfc.miner.core.journal.ProofJournal;
+import network.qfc.miner.core.journal.SignedTask;
 import network.qfc.miner.core.journal.TaskRecord;
 import network.qfc.miner.core.protocol.InferenceProof;
 import network.qfc.miner.core.protocol.rpc.ProofResult;
@@ -27,7 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Journals and sends proofs on two threads of its own ({@code qfc-proof-submit-1/2}: one sends while the other
- * waits for the disk):
+ * waits for the disk; a thread takes every proof waiting in the queue and journals them in one transaction, so one
+ * disk sync covers several proofs when they come faster than the disk):
  * <ul>
  *   <li>each send is counted in the journal BEFORE it goes out, and always carries the journaled bytes;</li>
  *   <li>a transient failure is retried with the same bytes until the task's deadline ({@link SubmitRetryPolicy});</li>
@@ -57,6 +60,11 @@ public final class ProofSubmitter {
     }
 
     private record Fresh(TaskRecord task, SignedProof proof, long inferredAtMs) implements Outgoing {
+        SignedTask signedTask() {
+            return new SignedTask(task, proof.outputHashHex(), proof.executionTimeMs(), proof.backend(), proof.flops(),
+                    inferredAtMs, proof.proofBytes(), proof.resultData());
+        }
+
         public PendingProof pending() {
             return new PendingProof(task.taskId(), task.epoch(), task.modelName(), task.modelVersion(), task.taskType(),
                     proof.outputHashHex(), proof.executionTimeMs(), proof.backend(), proof.flops(), task.deadlineMs(),
@@ -173,52 +181,90 @@ public final class ProofSubmitter {
     }
 
     private void run() {
+        List<Outgoing> batch = new ArrayList<>(QUEUE);
         while (true) {
-            Outgoing o;
+            Outgoing first;
             try {
-                o = queue.poll(200, TimeUnit.MILLISECONDS);
+                first = queue.poll(200, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 return;
             }
-            if (o == null) {
+            if (first == null) {
                 if (closing) {
                     return;
                 }
                 continue;
             }
-            PendingProof p = o.pending();
+            // what else is waiting is journaled with it: one transaction, one disk sync for them all
+            batch.clear();
+            batch.add(first);
+            queue.drainTo(batch, QUEUE - 1);
+            List<Boolean> sendable;
             try {
-                if (journalIfFresh(o) && !giveUp.isRaised()) {
-                    send(p);
-                }
+                sendable = journalFresh(batch);
             } catch (JournalException e) {
-                LOG.error("journal failure while submitting task {}: {}", p.taskId(), e.getMessage());
-                feed.publish(new MinerEvent.Error(feed.now(), "could not journal the proof of task " + p.taskId()
-                        + ": " + e.getMessage(), false));
-            } catch (RuntimeException e) {
-                LOG.error("unexpected failure submitting task {}", p.taskId(), e);
-                feed.publish(new MinerEvent.Error(feed.now(), "could not submit task " + p.taskId() + ": " + e, false));
-            } finally {
-                inFlight.decrementAndGet();
-                publishPending();
+                for (Outgoing o : batch) {
+                    LOG.error("journal failure while submitting task {}: {}", o.pending().taskId(), e.getMessage());
+                    feed.publish(new MinerEvent.Error(feed.now(), "could not journal the proof of task "
+                            + o.pending().taskId() + ": " + e.getMessage(), false));
+                    settled();
+                }
+                continue;
+            }
+            for (int i = 0; i < batch.size(); i++) {
+                PendingProof p = batch.get(i).pending();
+                try {
+                    if (sendable.get(i) && !giveUp.isRaised()) {
+                        send(p);
+                    }
+                } catch (JournalException e) {
+                    LOG.error("journal failure while submitting task {}: {}", p.taskId(), e.getMessage());
+                    feed.publish(new MinerEvent.Error(feed.now(), "could not journal the proof of task " + p.taskId()
+                            + ": " + e.getMessage(), false));
+                } catch (RuntimeException e) {
+                    LOG.error("unexpected failure submitting task {}", p.taskId(), e);
+                    feed.publish(new MinerEvent.Error(feed.now(), "could not submit task " + p.taskId() + ": " + e, false));
+                } finally {
+                    settled();
+                }
             }
         }
     }
 
-    /** Journals a fresh proof (write-ahead); false when the journal already had the task (never sent twice). */
-    private boolean journalIfFresh(Outgoing o) {
-        if (!(o instanceof Fresh f)) {
-            return true;
+    private void settled() {
+        inFlight.decrementAndGet();
+        publishPending();
+    }
+
+    /**
+     * Journals the fresh proofs among {@code batch} (write-ahead: fetched, inferred and signed, in one transaction)
+     * and says, per item, whether it may be sent: false for a fresh proof whose task the journal already had (never
+     * sent twice); a resend was journaled by an earlier run.
+     */
+    private List<Boolean> journalFresh(List<Outgoing> batch) {
+        List<SignedTask> fresh = new ArrayList<>(batch.size());
+        for (Outgoing o : batch) {
+            if (o instanceof Fresh f) {
+                fresh.add(f.signedTask());
+            }
         }
-        String id = f.task().taskId();
-        SignedProof proof = f.proof();
-        // one transaction: a kill leaves nothing or a proof to resend, never a task without its proof
-        if (!durably(() -> journal.recordSignedTask(f.task(), proof.outputHashHex(), proof.executionTimeMs(),
-                proof.backend(), proof.flops(), f.inferredAtMs(), proof.proofBytes(), proof.resultData()))) {
-            LOG.info("task {} is already in the journal; not sent again", id);
-            return false;
+        // one transaction for the batch (fetched, inferred, signed): a kill leaves nothing or proofs to resend, never a
+        // task without its proof; while the disk is full it is retried (mining pauses meanwhile)
+        List<Boolean> recorded = durably(() -> journal.recordSignedTasks(fresh));
+        List<Boolean> out = new ArrayList<>(batch.size());
+        int j = 0;
+        for (Outgoing o : batch) {
+            if (o instanceof Fresh) {
+                boolean r = recorded.get(j++);
+                if (!r) {
+                    LOG.info("task {} is already in the journal; not sent again", o.pending().taskId());
+                }
+                out.add(r);
+            } else {
+                out.add(true);
+            }
         }
-        return true;
+        return out;
     }
 
     private void send(PendingProof p) {
@@ -231,6 +277,7 @@ public final class ProofSubmitter {
         ProofSubmission submission = new ProofSubmission(proof, p.resultData());
         int failures = 0;
         Instant firstSentAt = feed.now();
+        long counted = 0; // the attempt number counted for the next send, 0 when none is counted yet
         while (true) {
             while (hold.getAsBoolean()) {
                 if (!feed.now().isBefore(deadline)) {
@@ -241,30 +288,45 @@ public final class ProofSubmitter {
                     return; // stopping: stays journaled for the next start
                 }
             }
-            Duration retryIn;
+            Duration retryIn = null;
+            ProofResult accepted = null;
+            int attemptNo = 0;
+            if (counted == 0) {
+                if (journal.isAnswered(p.taskId())) {
+                    return; // answered already: never again (only this thread answers this task)
+                }
+                // counted BEFORE the send, and before taking the lock, so this disk sync overlaps the other thread's
+                // send; if a jail begins meanwhile, the proof waits with this attempt counted (the count may exceed
+                // the sends by one, never fall short of them)
+                counted = durably(() -> journal.beginSubmitAttempt(p.taskId()));
+            }
+            long attempt = counted;
             // one send at a time (the other thread journals meanwhile): the answer to one proof (a failed spot check
-            // jails at once) is known before the next proof goes out
+            // jails at once) is known before the next proof goes out. An acceptance changes nothing for the next
+            // send, so it is journaled after the lock is released, while the next proof goes out.
             synchronized (sendLock) {
                 if (hold.getAsBoolean()) {
                     continue;
                 }
-                if (journal.isAnswered(p.taskId())) {
-                    return; // answered already: never again
-                }
-                long attempt = durably(() -> journal.beginSubmitAttempt(p.taskId()));
+                attemptNo = (int) attempt;
+                counted = 0; // this attempt goes out now; a retry counts its own
                 feed.publish(new MinerEvent.ProofSubmitted(feed.now(), p.taskId(), (int) attempt));
                 feed.update(s -> s.withCounters(attempt == 1 ? s.counters().submittedFirst() : s.counters().retried()));
                 Instant sentAt = feed.now();
                 String why;
                 try {
                     ProofResult result = health.call(() -> rpc.submitInferenceProof(submission));
-                    if (result.accepted() || !forgotten(result.message())) {
-                        answer(p, result.accepted(), result.spotChecked(), result.message(), (int) attempt);
+                    if (result.accepted()) {
+                        accepted = result;
+                        why = null;
+                    } else if (!forgotten(result.message())) {
+                        answer(p, false, result.spotChecked(), result.message(), (int) attempt);
                         return;
+                    } else {
+                        // the node restarted and forgot the miner: register again, then the same bytes again
+                        registrar.registeredAfter(sentAt);
+                        why = "the node did not know this validator: " + result.message();
                     }
-                    // the node restarted and forgot the miner: register again, then the same bytes again
-                    registrar.registeredAfter(sentAt);
-                    why = "the node did not know this validator: " + result.message();
                 } catch (RpcException e) {
                     if (forgotten(e.getMessage())) {
                         registrar.registeredAfter(sentAt);
@@ -278,18 +340,24 @@ public final class ProofSubmitter {
                     // task id (v2.0) credits it twice: only the node can tell, as for any lost answer.
                     why = e.getMessage();
                 }
-                failures++;
-                SubmitRetryPolicy.Step step = policy.afterTransientFailure(feed.now(), deadline, failures);
-                if (step instanceof SubmitRetryPolicy.Step.RetryAfter r) {
-                    step = outsideEpochWindow(p, firstSentAt).<SubmitRetryPolicy.Step>map(SubmitRetryPolicy.Step.Expired::new)
-                            .orElse(r);
+                if (accepted == null) {
+                    failures++;
+                    SubmitRetryPolicy.Step step = policy.afterTransientFailure(feed.now(), deadline, failures);
+                    if (step instanceof SubmitRetryPolicy.Step.RetryAfter r) {
+                        step = outsideEpochWindow(p, firstSentAt)
+                                .<SubmitRetryPolicy.Step>map(SubmitRetryPolicy.Step.Expired::new).orElse(r);
+                    }
+                    if (!(step instanceof SubmitRetryPolicy.Step.RetryAfter r)) {
+                        expire(p, ((SubmitRetryPolicy.Step.Expired) step).reason() + " (" + why + ")");
+                        return;
+                    }
+                    retryIn = r.delay();
+                    health.unreachable(why, retryIn);
                 }
-                if (!(step instanceof SubmitRetryPolicy.Step.RetryAfter r)) {
-                    expire(p, ((SubmitRetryPolicy.Step.Expired) step).reason() + " (" + why + ")");
-                    return;
-                }
-                retryIn = r.delay();
-                health.unreachable(why, retryIn);
+            }
+            if (accepted != null) {
+                answer(p, true, accepted.spotChecked(), accepted.message(), attemptNo);
+                return;
             }
             if (!giveUp.sleep(retryIn)) {
                 return; // stopping: the proof stays journaled (SUBMITTING) for the next start
@@ -396,7 +464,7 @@ public final class ProofSubmitter {
         giveUp.raise();
         for (Outgoing o; (o = queue.poll()) != null; ) {
             try {
-                journalIfFresh(o); // unsent: journaled SIGNED, resent at the next start
+                journalFresh(List.of(o)); // unsent: journaled SIGNED, resent at the next start
             } catch (RuntimeException e) {
                 LOG.error("could not journal the proof of task {} while stopping: {}", o.pending().taskId(), e.getMessage());
             }

@@ -74,6 +74,9 @@ public final class MinerRuntime implements AutoCloseable {
     private final StopSignal abortStart = new StopSignal();
     private final CompletableFuture<Void> started = new CompletableFuture<>();
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
+    /** Installed model folders already checked against the cache (see {@link #modelFolder}). */
+    private final java.util.Map<network.qfc.miner.core.protocol.ModelId, java.nio.file.Path> modelFolders =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private CompletableFuture<Void> stopping;
 
     // built by start(), on the lifecycle thread
@@ -100,7 +103,12 @@ public final class MinerRuntime implements AutoCloseable {
         this.journal = ProofJournal.open(settings.directories().journalFile(), clock);
         bus.subscribe("journal", new EventJournaler(journal)::onEvent);
         this.lifecycle = Executors.newSingleThreadExecutor(r -> daemon(r, "qfc-miner-lifecycle"));
-        this.watch = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "qfc-node-watch"));
+        java.util.concurrent.ScheduledThreadPoolExecutor w =
+                new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> daemon(r, "qfc-node-watch"));
+        // on stop, timers not yet due (the --duration stop) are dropped, periodic polls end after the running one
+        w.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        w.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
+        this.watch = w;
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -211,7 +219,22 @@ public final class MinerRuntime implements AutoCloseable {
         }
     }
 
+    /**
+     * The folder of an installed model, checked against the cache once per model and then remembered: the check reads
+     * and parses the install manifest, about a millisecond that would otherwise be paid on the inference thread for
+     * every task. The engine keeps the loaded model either way.
+     */
     private java.nio.file.Path modelFolder(network.qfc.miner.core.protocol.ModelId model) {
+        java.nio.file.Path known = modelFolders.get(model);
+        if (known != null) {
+            return known;
+        }
+        java.nio.file.Path dir = checkedModelFolder(model);
+        modelFolders.put(model, dir);
+        return dir;
+    }
+
+    private java.nio.file.Path checkedModelFolder(network.qfc.miner.core.protocol.ModelId model) {
         ModelRef ref = new ModelRef(model.name(), model.version());
         if (modelCache.registry().find(ref).isEmpty()) {
             throw new IllegalStateException("model " + model + " is not an approved model this miner knows");
@@ -320,7 +343,17 @@ public final class MinerRuntime implements AutoCloseable {
         if (s != null) {
             s.close(Duration.ofSeconds(5));
         }
-        watch.shutdownNow();
+        // a standing poll or status report under way finishes (its calls have timeouts) so the last standing is
+        // published; nothing new starts
+        watch.shutdown();
+        try {
+            if (!watch.awaitTermination(3, TimeUnit.SECONDS)) {
+                watch.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            watch.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
         closeQuietly(rpc);
         if (compute != null && compute.engine() != null) {
             closeQuietly(compute.engine());

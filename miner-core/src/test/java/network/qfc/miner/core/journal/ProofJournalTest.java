@@ -65,6 +65,46 @@ class ProofJournalTest {
     }
 
     @Test
+    void recordsSeveralSignedTasksInOneTransactionAndSkipsKnownOnes() {
+        Path file = dir.resolve("batch.db");
+        try (ProofJournal j = ProofJournal.open(file, Clock.fixed(Instant.ofEpochMilli(T0 + 50), ZoneOffset.UTC))) {
+            signed(j, 2, T0, T0 + 60_000); // already journaled by an earlier call: must not be recorded again
+            List<Boolean> r = j.recordSignedTasks(List.of(
+                    new SignedTask(task(1, T0, T0 + 60_000), hash(1), 13, "CPU", 1_000_001, T0 + 20, proof(1), result(1)),
+                    new SignedTask(task(2, T0, T0 + 60_000), hash(3), 99, "CPU", 7, T0 + 21, proof(3), null),
+                    new SignedTask(task(3, T0 + 1, T0 + 60_000), hash(3), 14, "CUDA", 1_000_003, T0 + 22, proof(3), null)));
+            assertThat(r).containsExactly(true, false, true);
+            assertThat(j.find(id(2)).orElseThrow().proofBytes()).as("the known task is left as it was").isEqualTo(proof(2));
+        }
+        try (ProofJournal j = ProofJournal.open(file)) {
+            JournalEntry e = j.find(id(1)).orElseThrow();
+            assertThat(e.state()).isEqualTo(TaskState.SIGNED);
+            assertThat(e.task()).isEqualTo(task(1, T0, T0 + 60_000));
+            assertThat(e.outputHash()).isEqualTo(hash(1));
+            assertThat(e.executionMs()).isEqualTo(13L);
+            assertThat(e.flops()).isEqualTo(1_000_001L);
+            assertThat(e.proofBytes()).isEqualTo(proof(1));
+            assertThat(e.resultData()).isEqualTo(result(1));
+            assertThat(j.find(id(3)).orElseThrow().backend()).isEqualTo("CUDA");
+            assertThat(j.unsentOrUnanswered(T0 + 1000)).extracting(PendingProof::taskId)
+                    .containsExactlyInAnyOrder(id(1), id(2), id(3));
+            assertThat(j.beginSubmitAttempt(id(1))).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aTaskKnownOnlyAsFetchedIsLeftAloneByABatch() {
+        try (ProofJournal j = open()) {
+            j.recordFetched(task(2, T0, T0 + 60_000)); // FETCHED only: the batch skips it, it stays FETCHED
+            SignedTask ok = new SignedTask(task(1, T0, T0 + 60_000), hash(1), 13, "CPU", 1, T0 + 20, proof(1), null);
+            assertThat(j.recordSignedTasks(List.of(ok, new SignedTask(task(2, T0, T0 + 60_000), hash(2), 13, "CPU", 1,
+                    T0 + 20, proof(2), null)))).containsExactly(true, false);
+            assertThat(j.find(id(2)).orElseThrow().state()).isEqualTo(TaskState.FETCHED);
+            assertThat(j.recordSignedTasks(List.of())).isEmpty();
+        }
+    }
+
+    @Test
     void acceptsUpperCaseAndPrefixedIdsAsTheSameTask() {
         try (ProofJournal j = open()) {
             j.recordFetched(task(0xab, T0, T0 + 60_000));
@@ -194,18 +234,18 @@ class ProofJournalTest {
     @Test
     void recordsATaskItsInferenceAndItsProofInOneStepAndSettlesTasksLeftWithoutAProof() {
         try (ProofJournal j = open()) {
-            assertThat(j.recordSignedTask(task(1, T0, T0 + 60_000), hash(1), 13, "CPU", 7, T0 + 20, proof(1), result(1)))
-                    .isTrue();
+            assertThat(j.recordSignedTasks(List.of(new SignedTask(task(1, T0, T0 + 60_000), hash(1), 13, "CPU", 7, T0 + 20,
+                    proof(1), result(1))))).containsExactly(true);
             JournalEntry e = j.find(id(1)).orElseThrow();
             assertThat(e.state()).isEqualTo(TaskState.SIGNED);
             assertThat(e.outputHash()).isEqualTo(hash(1));
             assertThat(e.proofBytes()).isEqualTo(proof(1));
-            assertThat(j.recordSignedTask(task(1, T0, T0 + 60_000), hash(2), 1, "CPU", 1, T0, proof(2), null))
-                    .as("known already: nothing changed").isFalse();
+            assertThat(j.recordSignedTasks(List.of(new SignedTask(task(1, T0, T0 + 60_000), hash(2), 1, "CPU", 1, T0,
+                    proof(2), null)))).as("known already: nothing changed").containsExactly(false);
             assertThat(j.find(id(1)).orElseThrow().proofBytes()).isEqualTo(proof(1));
             // a bad output hash is refused before anything is written: no task row without its proof
-            assertThatThrownBy(() -> j.recordSignedTask(task(2, T0, T0 + 60_000), "zz", 1, "CPU", 1, T0, proof(2), null))
-                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> j.recordSignedTasks(List.of(new SignedTask(task(2, T0, T0 + 60_000), "zz", 1, "CPU", 1,
+                    T0, proof(2), null)))).isInstanceOf(IllegalArgumentException.class);
             assertThat(j.find(id(2))).isEmpty();
 
             j.recordFetched(task(3, T0, T0 + 60_000));
