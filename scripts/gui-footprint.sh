@@ -24,7 +24,7 @@ run() { # args settings-json -> prints "pid tmpdir"
   printf '%s\n' "$2" > "$tmp/config/settings.json"
   DISPLAY=$display QFC_CONFIG_DIR="$tmp/config" QFC_DATA_DIR="$tmp/data" \
     QFC_MODEL_DIR="${QFC_MODEL_DIR:-$HOME/.cache/qfc-models}" \
-    java -XX:+UseSerialGC -Dprism.order=sw -Dai.djl.offline=true -jar app/target/qfc-desktop-miner.jar $1 \
+    java -XX:+UseSerialGC ${QFC_JAVA_OPTS:-} -Dprism.order=sw -Dai.djl.offline=true -jar app/target/qfc-desktop-miner.jar $1 \
     >"$tmp/app.log" 2>&1 &
   echo "$! $tmp"
 }
