@@ -13,7 +13,7 @@ import network.qfc.miner.core.inference.InferenceEngine;
 import network.qfc.miner.core.protocol.Blake3;
 import network.qfc.miner.core.protocol.ComputeBackend;
 import network.qfc.miner.core.protocol.ComputeTaskType;
-import network.qfc.miner.core.protocol.GpuTier;
+import network.qfc.miner.probe.GpuTier;
 import network.qfc.miner.core.protocol.InferenceProof;
 import network.qfc.miner.core.protocol.ValidatorKey;
 import network.qfc.miner.core.protocol.rpc.EarningsPeriod;

@@ -2,7 +2,7 @@ package network.qfc.miner.core.mining;
 
 import java.util.Objects;
 import network.qfc.miner.core.protocol.ComputeBackend;
-import network.qfc.miner.core.protocol.GpuTier;
+import network.qfc.miner.probe.GpuTier;
 
 /**
  * What this miner tells the node about itself: registration fields and the task request's tier, memory and backend.

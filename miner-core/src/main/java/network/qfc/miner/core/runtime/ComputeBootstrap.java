@@ -16,7 +16,6 @@ import network.qfc.miner.core.inference.PhysicalCores;
 import network.qfc.miner.core.mining.ComputeMode;
 import network.qfc.miner.core.mining.MinerProfile;
 import network.qfc.miner.core.protocol.ComputeBackend;
-import network.qfc.miner.core.protocol.GpuTier;
 import network.qfc.miner.core.protocol.ModelId;
 import network.qfc.miner.models.DownloadNotice;
 import network.qfc.miner.models.DownloadProgress;
@@ -24,6 +23,7 @@ import network.qfc.miner.models.InstallState;
 import network.qfc.miner.models.ModelCache;
 import network.qfc.miner.models.ModelRef;
 import network.qfc.miner.probe.Accelerator;
+import network.qfc.miner.probe.GpuTier;
 import network.qfc.miner.probe.HardwareReport;
 import network.qfc.miner.probe.TierAssessment;
 import org.slf4j.Logger;
@@ -51,7 +51,7 @@ final class ComputeBootstrap {
     }
 
     PreparedCompute prepare(HardwareReport report, TierAssessment assessment) {
-        GpuTier tier = GpuTier.valueOf(assessment.tier().name());
+        GpuTier tier = assessment.tier();
         feed.update(s -> s.withCompute(tier.wireName(), null, null));
         if (settings.computeMode() == ComputeMode.NONE) {
             return new PreparedCompute(null, null, null, profile(report, assessment, tier, ComputeBackend.CPU, 0),

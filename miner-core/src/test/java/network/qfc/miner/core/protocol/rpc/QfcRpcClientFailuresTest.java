@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import network.qfc.miner.core.protocol.Address;
 import network.qfc.miner.core.protocol.ComputeBackend;
-import network.qfc.miner.core.protocol.GpuTier;
+import network.qfc.miner.probe.GpuTier;
 import network.qfc.miner.core.protocol.rpc.RpcException.Kind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

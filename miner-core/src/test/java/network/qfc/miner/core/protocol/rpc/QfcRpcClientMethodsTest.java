@@ -12,7 +12,7 @@ import java.util.Optional;
 import network.qfc.miner.core.protocol.Address;
 import network.qfc.miner.core.protocol.ComputeBackend;
 import network.qfc.miner.core.protocol.ComputeTaskType;
-import network.qfc.miner.core.protocol.GpuTier;
+import network.qfc.miner.probe.GpuTier;
 import network.qfc.miner.core.protocol.Hex;
 import network.qfc.miner.core.protocol.InferenceProof;
 import network.qfc.miner.core.protocol.ModelId;
