@@ -79,7 +79,8 @@ public final class SoakRun {
 
     private static Process mine(Path data, Path keyFile, String rpc, long seconds) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
+        // the launcher's garbage collector, so the RSS figures are what a user's miner does
+        ProcessBuilder pb = new ProcessBuilder(List.of(java, "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
                 "-Dqfc.data.dir=" + Devnets.ROOT.resolve("shared-data"),
                 "-Dlogback.configurationFile=" + Path.of("src/main/resources/logback.xml").toAbsolutePath(),
                 "network.qfc.miner.app.Main", "mine", "--rpc", rpc, "--key-file", keyFile.toString(),
