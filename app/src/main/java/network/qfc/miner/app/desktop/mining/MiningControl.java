@@ -138,6 +138,9 @@ public final class MiningControl implements AutoCloseable {
         return minerTuning.apply(MinerSettings.defaults(url, key, models, dirs, QfcCommand.applicationVersion())
                 .withBackend(BackendPreference.parse(s.backend()))
                 .withComputeMode(ComputeMode.parse(s.computeMode()))
+                // a custom URL is typed on the setup or settings screen, which warns in words about plain http to
+                // another computer before it is saved: that is the app's explicit consent (headless: the flag)
+                .withInsecureHttp(s.network() == AppSettings.Network.CUSTOM)
                 .withGovernor(gate.get()));
     }
 
