@@ -22,48 +22,54 @@ import network.qfc.miner.core.mining.MiningGate;
  * whose password comes from an owner-only file, for N seconds; then prints the process's peak RSS and exits.
  * Used by {@code scripts/gui-footprint-remote.sh}. Args: RPC_URL KEYSTORE PASSWORD_FILE SECONDS.
  */
-public final class FootprintHarness extends Application {
+public final class FootprintHarness {
     private static String[] args;
+
+    private FootprintHarness() {
+    }
 
     public static void main(String[] a) {
         args = a;
-        Application.launch(FootprintHarness.class);
+        Application.launch(Window.class);
     }
 
-    @Override
-    public void start(Stage stage) {
-        String url = args[0];
-        Path keystore = Path.of(args[1]);
-        Path passwordFile = Path.of(args[2]);
-        long seconds = Long.parseLong(args[3]);
-        AppSettings settings = AppSettings.defaults().withNetwork(AppSettings.Network.CUSTOM, url)
-                .withKeystore(keystore.toString(), false).withMining("inference", "cpu", "");
-        MiningControl mining = new MiningControl(AppDirectories.forThisProcess(), () -> settings,
-                PasswordSource.file(passwordFile), () -> MiningGate.OPEN);
-        DashboardController controller = new DashboardController(mining, Executors.newFixedThreadPool(2),
-                Clock.systemUTC());
-        DashboardPage page = new DashboardPage(controller, row -> { });
-        MainWindow window = new MainWindow(page.header());
-        window.addPage(page);
-        Scene scene = new Scene(window.root(), 1180, 820);
-        Theme.apply(AppSettings.ThemeChoice.LIGHT, scene);
-        stage.setScene(scene);
-        stage.show();
-        controller.onToggleMining();
-        Thread timer = new Thread(() -> {
-            try {
-                Thread.sleep(seconds * 1000);
-                String status = Files.readString(Path.of("/proc/self/status"));
-                status.lines().filter(l -> l.startsWith("VmHWM") || l.startsWith("VmRSS")).forEach(System.out::println);
-                System.out.println("accepted: " + mining.current().map(r -> r.snapshot().counters().accepted()).orElse(0L));
-            } catch (Exception e) {
-                e.printStackTrace();
-            }
-            mining.close();
-            Platform.exit();
-            System.exit(0);
-        }, "footprint-timer");
-        timer.setDaemon(true);
-        timer.start();
+    /** The window (a class of its own: JavaFX on the class path will not start a main class that is an Application). */
+    public static final class Window extends Application {
+        @Override
+        public void start(Stage stage) {
+            String url = args[0];
+            Path keystore = Path.of(args[1]);
+            Path passwordFile = Path.of(args[2]);
+            long seconds = Long.parseLong(args[3]);
+            AppSettings settings = AppSettings.defaults().withNetwork(AppSettings.Network.CUSTOM, url)
+                    .withKeystore(keystore.toString(), false).withMining("inference", "cpu", "");
+            MiningControl mining = new MiningControl(AppDirectories.forThisProcess(), () -> settings,
+                    PasswordSource.file(passwordFile), () -> MiningGate.OPEN);
+            DashboardController controller = new DashboardController(mining, Executors.newFixedThreadPool(2),
+                    Clock.systemUTC());
+            DashboardPage page = new DashboardPage(controller, row -> { });
+            MainWindow window = new MainWindow(page.header());
+            window.addPage(page);
+            Scene scene = new Scene(window.root(), 1180, 820);
+            Theme.apply(AppSettings.ThemeChoice.LIGHT, scene);
+            stage.setScene(scene);
+            stage.show();
+            controller.onToggleMining();
+            Thread timer = new Thread(() -> {
+                try {
+                    Thread.sleep(seconds * 1000);
+                    String status = Files.readString(Path.of("/proc/self/status"));
+                    status.lines().filter(l -> l.startsWith("VmHWM") || l.startsWith("VmRSS")).forEach(System.out::println);
+                    System.out.println("accepted: " + mining.current().map(r -> r.snapshot().counters().accepted()).orElse(0L));
+                } catch (Exception e) {
+                    e.printStackTrace();
+                }
+                mining.close();
+                Platform.exit();
+                System.exit(0);
+            }, "footprint-timer");
+            timer.setDaemon(true);
+            timer.start();
+        }
     }
 }
