@@ -60,7 +60,9 @@ public final class FootprintHarness {
                     Thread.sleep(seconds * 1000);
                     String status = Files.readString(Path.of("/proc/self/status"));
                     status.lines().filter(l -> l.startsWith("VmHWM") || l.startsWith("VmRSS")).forEach(System.out::println);
-                    System.out.println("accepted: " + mining.current().map(r -> r.snapshot().counters().accepted()).orElse(0L));
+                    System.out.println("accepted: " + mining.current().map(r -> r.snapshot().counters().accepted()).orElse(0L)
+                            + "; state: " + mining.current().map(r -> r.snapshot().state() + " (" + r.snapshot().stateReason()
+                            + ")").orElse("no miner"));
                 } catch (Exception e) {
                     e.printStackTrace();
                 }
