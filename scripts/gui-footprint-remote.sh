@@ -14,6 +14,12 @@ QFC_MODEL_DIR="$models" ./qfc-desktop-miner models list >/dev/null
 port=$((20000 + RANDOM % 20000))
 ./qfc-desktop-miner devnet --port "$port" --open --model-dir "$models/qfc-embed-small/v1.0" >"$tmp/devnet.log" 2>&1 &
 devnet=$!
+for _ in $(seq 1 120); do
+  curl -s -m 2 -X POST -H 'Content-Type: application/json' \
+    -d '{"jsonrpc":"2.0","id":1,"method":"qfc_nodeInfo","params":[]}' "http://127.0.0.1:$port/" | grep -q chainId && break
+  sleep 1
+done
+grep -q "listening" "$tmp/devnet.log" || { echo "the devnet did not start:"; cat "$tmp/devnet.log"; exit 1; }
 printf 'footprint-password-1\n' > "$tmp/pw"; chmod 600 "$tmp/pw"
 QFC_DATA_DIR="$tmp/data" ./qfc-desktop-miner keys new --keystore "$tmp/key.json" --password-file "$tmp/pw" >/dev/null
 CP_FILE="$PWD/app/target/footprint.classpath"
