@@ -29,6 +29,7 @@ import network.qfc.miner.app.desktop.mining.DesktopGovernor;
 import network.qfc.miner.app.desktop.mining.MiningControl;
 import network.qfc.miner.app.desktop.mining.PasswordPrompt;
 import network.qfc.miner.app.desktop.models.ModelsController;
+import network.qfc.miner.app.models.MachineFit;
 import network.qfc.miner.app.desktop.models.ModelsPage;
 import network.qfc.miner.app.desktop.settings.SettingsPage;
 import network.qfc.miner.app.desktop.tray.AwtTrayHost;
@@ -136,10 +137,9 @@ public final class DesktopApp extends Application {
         DashboardPage dashboardPage = new DashboardPage(dashboard, detail::open);
         MainWindow window = new MainWindow(dashboardPage.header());
         window.addPage(dashboardPage);
-        window.addPage(new ModelsPage(new ModelsController(models, background, m -> new TierClassifier().assess(
-                HardwareProbe.ofThisMachine().probe(), java.util.Optional.empty()).models().stream()
-                .filter(e -> e.model().name().equals(m.ref().name()) && !e.mayRun()).findFirst()
-                .flatMap(e -> e.reason()).orElse(null))));
+        window.addPage(new ModelsPage(new ModelsController(models, background, m -> MachineFit.whyNot(
+                new TierClassifier().assess(HardwareProbe.ofThisMachine().probe(), java.util.Optional.empty()), m.ref())
+                .orElse(null))));
         window.addPage(new HardwarePage(HardwareProbe.ofThisMachine()::probe, sampler, background));
         window.addPage(new SettingsPage(settings, KeySetup.inDataDirectory(dirs), RpcNodeCheck.withDefaultTimeouts(), keychain,
                 StartAtLogin.forThisProcess(), background, this::settingsChanged, key -> key.destroy()));

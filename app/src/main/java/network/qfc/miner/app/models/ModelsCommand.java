@@ -1,5 +1,9 @@
 package network.qfc.miner.app.models;
 
+import java.util.Optional;
+import network.qfc.miner.probe.HardwareProbe;
+import network.qfc.miner.probe.TierAssessment;
+import network.qfc.miner.probe.TierClassifier;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -80,16 +84,14 @@ public final class ModelsCommand implements Callable<Integer> {
         @Option(names = "--json", description = "Print JSON instead of a table.")
         boolean json;
 
-        /**
-         * Whether this machine may run a model. TODO(hardware-probe): answer from the probe's tier and memory once that
-         * module lands (MinTier.allows(machineTier) && memory >= minMemoryMb); until then it is unknown.
-         */
-        static String runsHere(ApprovedModel m) {
-            return "unknown";
+        /** "yes", or "no: why" from the hardware probe's tier and memory. */
+        static String runsHere(TierAssessment machine, ApprovedModel m) {
+            return MachineFit.whyNot(machine, m.ref()).map(why -> "no: " + why).orElse("yes");
         }
 
         @Override
         public Integer call() throws IOException {
+            TierAssessment machine = new TierClassifier().assess(HardwareProbe.ofThisMachine().probe(), Optional.empty());
             try (ModelCache cache = cacheOptions.open(null)) {
                 List<Map<String, Object>> rows = new ArrayList<>();
                 for (ApprovedModel m : cache.registry().models()) {
@@ -103,7 +105,7 @@ public final class ModelsCommand implements Callable<Integer> {
                     r.put("minMemoryMb", m.minMemoryMb());
                     r.put("minMemoryMbDoc", m.minMemoryMbDoc());
                     r.put("approved", m.approved());
-                    r.put("runsHere", runsHere(m));
+                    r.put("runsHere", runsHere(machine, m));
                     r.put("source", cache.manifest(m.ref()).map(InstallManifest::source).orElse(null));
                     r.put("hfRepo", m.hfRepo());
                     r.put("revision", m.revision());
@@ -114,10 +116,12 @@ public final class ModelsCommand implements Callable<Integer> {
                     out().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rows));
                 } else {
                     String fmt = "%-24s %-10s %10s  %-14s %-10s %s%n";
+                    // the table keeps RUNS HERE short; --json has the reason
                     out().printf(Locale.ROOT, fmt, "MODEL", "STATE", "SIZE", "MIN TIER/MEM", "RUNS HERE", "PATH");
                     for (Map<String, Object> r : rows) {
                         out().printf(Locale.ROOT, fmt, r.get("model"), r.get("state"), ProgressLine.mb((long) r.get("sizeBytes")),
-                                r.get("minTier") + " " + r.get("minMemoryMb") + "MB", r.get("runsHere"), r.get("path"));
+                                r.get("minTier") + " " + r.get("minMemoryMb") + "MB",
+                                String.valueOf(r.get("runsHere")).startsWith("no") ? "no" : "yes", r.get("path"));
                     }
                 }
                 out().flush();

@@ -51,6 +51,21 @@ class ModelsCommandTest {
         return m;
     }
 
+    @Test
+    void listSaysWhetherThisMachineMayRunEachModelAndWhyNot() throws Exception {
+        Run r = run("models", "list", "--json", "--model-dir", dir());
+        assertThat(r.code()).as(r.err()).isZero();
+        Map<String, String> runsHere = new java.util.LinkedHashMap<>();
+        new ObjectMapper().readTree(r.out()).forEach(n -> runsHere.put(n.get("model").asText(), n.get("runsHere").asText()));
+        // this build machine: CPU only, so the Cold tier (protocol page, "Tiers (node code)")
+        assertThat(runsHere.get("qfc-embed-small@v1.0")).isEqualTo("yes");
+        assertThat(runsHere.get("qfc-classify-small@v1.0")).startsWith("no: ").contains("Warm");
+        assertThat(runsHere.get("qfc-embed-medium@v1.0")).startsWith("no: ").contains("Warm");
+        Run table = run("models", "list", "--model-dir", dir());
+        assertThat(table.out()).containsPattern("qfc-embed-small@v1.0\\s+missing.*\\byes\\b")
+                .containsPattern("qfc-classify-small@v1.0\\s+missing.*\\bno\\b");
+    }
+
     private static Path artifactJar() throws Exception {
         URL res = ModelsCommandTest.class.getResource("/all-minilm-l6-v2.onnx");
         String u = res.toString();
