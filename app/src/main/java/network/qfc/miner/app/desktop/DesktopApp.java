@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -47,6 +48,7 @@ import network.qfc.miner.models.OfflineSeed;
 import network.qfc.miner.probe.HardwareProbe;
 import network.qfc.miner.probe.HardwareSource;
 import network.qfc.miner.probe.LiveSampler;
+import network.qfc.miner.probe.TierAssessment;
 import network.qfc.miner.probe.TierClassifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -137,9 +139,12 @@ public final class DesktopApp extends Application {
         DashboardPage dashboardPage = new DashboardPage(dashboard, detail::open);
         MainWindow window = new MainWindow(dashboardPage.header());
         window.addPage(dashboardPage);
+        // the machine is probed once (on the first refresh, off the FX thread), not once per model per refresh
+        AtomicReference<TierAssessment> machine = new AtomicReference<>();
         window.addPage(new ModelsPage(new ModelsController(models, background, m -> MachineFit.whyNot(
-                new TierClassifier().assess(HardwareProbe.ofThisMachine().probe(), java.util.Optional.empty()), m.ref())
-                .orElse(null))));
+                machine.updateAndGet(a -> a != null ? a
+                        : new TierClassifier().assess(HardwareProbe.ofThisMachine().probe(), java.util.Optional.empty())),
+                m.ref()).orElse(null))));
         window.addPage(new HardwarePage(HardwareProbe.ofThisMachine()::probe, sampler, background));
         window.addPage(new SettingsPage(settings, KeySetup.inDataDirectory(dirs), RpcNodeCheck.withDefaultTimeouts(), keychain,
                 StartAtLogin.forThisProcess(), background, this::settingsChanged, key -> key.destroy()));

@@ -1,6 +1,5 @@
 package network.qfc.miner.app.mine;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,14 +25,9 @@ import network.qfc.miner.core.metrics.MinerMetrics;
 import network.qfc.miner.core.mining.ComputeMode;
 import network.qfc.miner.core.runtime.MinerRuntime;
 import network.qfc.miner.core.runtime.MinerSettings;
-import network.qfc.miner.devnet.DevnetConfig;
+import network.qfc.miner.app.EmbeddedDevnet;
 import network.qfc.miner.devnet.DevnetNode;
-import network.qfc.miner.models.InstallState;
 import network.qfc.miner.models.ModelCache;
-import network.qfc.miner.models.ModelDownloader;
-import network.qfc.miner.models.ModelRef;
-import network.qfc.miner.models.ModelRegistry;
-import network.qfc.miner.models.OfflineSeed;
 import network.qfc.miner.probe.HardwareSource;
 import network.qfc.miner.probe.LiveSampler;
 import picocli.CommandLine;
@@ -144,7 +138,7 @@ public final class MineCommand implements Callable<Integer> {
                 if (spec.commandLine().getParseResult().hasMatchedOption("--rpc")) {
                     throw new CommandLine.ParameterException(spec.commandLine(), "give either --rpc or --devnet, not both");
                 }
-                DevnetNode node = startDevnet(models);
+                DevnetNode node = EmbeddedDevnet.start(models);
                 closeLast.add(node);
                 url = node.url().toString();
                 if (!json) {
@@ -249,19 +243,6 @@ public final class MineCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
         }
-    }
-
-    private DevnetNode startDevnet(Path models) throws IOException {
-        ModelRef small = new ModelRef("qfc-embed-small", "v1.0");
-        Path dir;
-        try (ModelCache cache = new ModelCache(models, ModelRegistry.bundled(),
-                new ModelDownloader(ModelDownloader.Settings.defaults()), OfflineSeed.fromClassPath())) {
-            if (cache.state(small) != InstallState.INSTALLED) {
-                cache.seedFromBundle(small);
-            }
-            dir = cache.modelDir(small);
-        }
-        return DevnetNode.start(DevnetConfig.defaults().withPort(0).withOpenMode(true).withModelDir(dir));
     }
 
     private AppDirectories directories() {
