@@ -1,26 +1,21 @@
 package network.qfc.miner.app.bench;
 
+import static network.qfc.miner.app.CommandRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import network.qfc.miner.app.QfcCommand;
+import network.qfc.miner.app.CommandRun;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** The bench command on the real qfc-embed-small: what it reports, and a clear error without a model. */
 class BenchCommandTest {
     private static Path modelDir;
-
-    private record Run(int code, String out, String err) {
-    }
 
     @BeforeAll
     static void model() throws Exception {
@@ -39,16 +34,6 @@ class BenchCommandTest {
         }
     }
 
-    private static Run run(String... args) {
-        CommandLine cl = QfcCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     @Test
     void theBuiltInCorpusHas200SentencesWithEmptyNonAsciiAndLongOnes() {
         BenchCorpus c = BenchCorpus.builtIn();
@@ -59,7 +44,7 @@ class BenchCommandTest {
 
     @Test
     void jsonReportWithTheRawComparison() throws Exception {
-        Run r = run("bench", "--model-dir", modelDir.toString(), "--seconds", "1", "--threads", "1", "--json", "--compare-raw");
+        CommandRun r = run("bench", "--model-dir", modelDir.toString(), "--seconds", "1", "--threads", "1", "--json", "--compare-raw");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertThat(j.get("model").asText()).isEqualTo("qfc-embed-small@v1.0");
@@ -78,7 +63,7 @@ class BenchCommandTest {
 
     @Test
     void aMissingModelSaysToPullIt() {
-        Run r = run("bench", "--model-dir", Path.of("target", "no-such-model").toAbsolutePath().toString());
+        CommandRun r = run("bench", "--model-dir", Path.of("target", "no-such-model").toAbsolutePath().toString());
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).contains("models pull qfc-embed-small").doesNotContain("Exception");
     }

@@ -2,14 +2,13 @@ package network.qfc.miner.app.mine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.OptionalDouble;
 import network.qfc.miner.core.governor.GovernorPolicy;
 import network.qfc.miner.core.governor.MiningSchedule;
+import network.qfc.miner.app.CommandRun;
 import network.qfc.miner.app.QfcCommand;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -17,66 +16,57 @@ import picocli.CommandLine;
 /** The {@code mine} command's refusals: each a one-line reason with what to do, before anything starts. */
 class MineCommandTest {
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(Map<String, String> env, String... args) {
+    private static CommandRun run(Map<String, String> env, String... args) {
         CommandLine cl = QfcCommand.commandLine();
-        CommandLine mine = cl.getSubcommands().get("mine");
-        ((MineCommand) mine.getCommand()).withEnvironment(env);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+        ((MineCommand) cl.getSubcommands().get("mine").getCommand()).withEnvironment(env);
+        return CommandRun.run(cl, args);
     }
 
     @Test
     void powIsNotAModeOfThisApp() {
-        Run r = run(Map.of(), "mine", "--key-file", "k", "--compute-mode", "pow");
+        CommandRun r = run(Map.of(), "mine", "--key-file", "k", "--compute-mode", "pow");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("node's own Blake3 block mining").doesNotContain("Exception");
     }
 
     @Test
     void powFromTheEnvironmentIsRefusedToo() {
-        Run r = run(Map.of("QFC_COMPUTE_MODE", "pow"), "mine", "--key-file", "k");
+        CommandRun r = run(Map.of("QFC_COMPUTE_MODE", "pow"), "mine", "--key-file", "k");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("'pow'");
     }
 
     @Test
     void plainHttpToAnotherComputerNeedsTheFlag() {
-        Run r = run(Map.of(), "mine", "--rpc", "http://rpc.example.org:8545", "--key-file", "k");
+        CommandRun r = run(Map.of(), "mine", "--rpc", "http://rpc.example.org:8545", "--key-file", "k");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("plain http:// to rpc.example.org").contains("--allow-insecure-http");
     }
 
     @Test
     void withoutAKeyTheUserIsToldWhereToGetOne() {
-        Run r = run(Map.of(), "mine");
+        CommandRun r = run(Map.of(), "mine");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("--key-file").contains("--keystore").contains("--devnet");
     }
 
     @Test
     void anUnknownBackendFromTheEnvironmentIsNamed() {
-        Run r = run(Map.of("QFC_INFERENCE_BACKEND", "tpu"), "mine", "--key-file", "k");
+        CommandRun r = run(Map.of("QFC_INFERENCE_BACKEND", "tpu"), "mine", "--key-file", "k");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("unknown backend 'tpu'");
     }
 
     @Test
     void rpcAndDevnetTogetherAreRefused() {
-        Run r = run(Map.of(), "mine", "--devnet", "--rpc", "http://127.0.0.1:8545");
+        CommandRun r = run(Map.of(), "mine", "--devnet", "--rpc", "http://127.0.0.1:8545");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("either --rpc or --devnet");
     }
 
     @Test
     void helpListsTheFlagsOfTheIssue() {
-        Run r = run(Map.of(), "mine", "--help");
+        CommandRun r = run(Map.of(), "mine", "--help");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("--rpc", "--devnet", "--key-file", "--keystore", "--password-file", "--backend",
                 "--compute-mode", "--model-dir", "--data-dir", "--max-proofs", "--duration", "--json", "--metrics-port",
@@ -124,7 +114,7 @@ class MineCommandTest {
 
     @Test
     void aCpuCapOutOfRangeIsRefusedNamingTheFlag() {
-        Run r = run(Map.of(), "mine", "--devnet", "--cpu-cap", "5");
+        CommandRun r = run(Map.of(), "mine", "--devnet", "--cpu-cap", "5");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("--cpu-cap").contains("between 10 and 100").doesNotContain("Exception");
         assertThat(run(Map.of(), "mine", "--devnet", "--cpu-cap", "101").code()).isEqualTo(2);
@@ -132,14 +122,14 @@ class MineCommandTest {
 
     @Test
     void aCpuCapThatIsNotANumberIsRefused() {
-        Run r = run(Map.of(), "mine", "--devnet", "--cpu-cap", "half");
+        CommandRun r = run(Map.of(), "mine", "--devnet", "--cpu-cap", "half");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("--cpu-cap").contains("half").doesNotContain("Exception");
     }
 
     @Test
     void idleOnlyNeedsAtLeastOneMinute() {
-        Run r = run(Map.of(), "mine", "--devnet", "--idle-only", "0");
+        CommandRun r = run(Map.of(), "mine", "--devnet", "--idle-only", "0");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("--idle-only").contains("1 to 1440");
         assertThat(run(Map.of(), "mine", "--devnet", "--idle-only", "2000").err()).contains("--idle-only");
@@ -147,10 +137,10 @@ class MineCommandTest {
 
     @Test
     void batteryAndTemperatureOutOfRangeAreRefused() {
-        Run battery = run(Map.of(), "mine", "--devnet", "--min-battery", "150");
+        CommandRun battery = run(Map.of(), "mine", "--devnet", "--min-battery", "150");
         assertThat(battery.code()).isEqualTo(2);
         assertThat(battery.err()).contains("--min-battery").contains("between 0 (off) and 100");
-        Run heat = run(Map.of(), "mine", "--devnet", "--max-temp", "200");
+        CommandRun heat = run(Map.of(), "mine", "--devnet", "--max-temp", "200");
         assertThat(heat.code()).isEqualTo(2);
         assertThat(heat.err()).contains("--max-temp").contains("between 40 and 110");
         assertThat(run(Map.of(), "mine", "--devnet", "--max-temp", "NaN").code()).isEqualTo(2);
@@ -158,7 +148,7 @@ class MineCommandTest {
 
     @Test
     void anUnreadableScheduleIsRefusedWithTheExpectedForm() {
-        Run r = run(Map.of(), "mine", "--devnet", "--schedule", "mon-fry 22:00-07:00");
+        CommandRun r = run(Map.of(), "mine", "--devnet", "--schedule", "mon-fry 22:00-07:00");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("--schedule").contains("mon-fry").doesNotContain("Exception");
     }

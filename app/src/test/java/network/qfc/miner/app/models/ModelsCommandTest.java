@@ -1,12 +1,11 @@
 package network.qfc.miner.app.models;
 
+import static network.qfc.miner.app.CommandRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -15,35 +14,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Random;
-import network.qfc.miner.app.QfcCommand;
+import network.qfc.miner.app.CommandRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The {@code models} commands end to end, on a temporary cache, the real bundled artifact and a loopback hub. */
 class ModelsCommandTest {
     @TempDir
     Path tmp;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cl = QfcCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     private String dir() {
         return tmp.resolve("models").toString();
     }
 
     private Map<String, String> states() throws Exception {
-        Run r = run("models", "list", "--json", "--model-dir", dir());
+        CommandRun r = run("models", "list", "--json", "--model-dir", dir());
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode rows = new ObjectMapper().readTree(r.out());
         Map<String, String> m = new java.util.LinkedHashMap<>();
@@ -53,7 +38,7 @@ class ModelsCommandTest {
 
     @Test
     void listSaysWhetherThisMachineMayRunEachModelAndWhyNot() throws Exception {
-        Run r = run("models", "list", "--json", "--model-dir", dir());
+        CommandRun r = run("models", "list", "--json", "--model-dir", dir());
         assertThat(r.code()).as(r.err()).isZero();
         Map<String, String> runsHere = new java.util.LinkedHashMap<>();
         new ObjectMapper().readTree(r.out()).forEach(n -> runsHere.put(n.get("model").asText(), n.get("runsHere").asText()));
@@ -61,7 +46,7 @@ class ModelsCommandTest {
         assertThat(runsHere.get("qfc-embed-small@v1.0")).isEqualTo("yes");
         assertThat(runsHere.get("qfc-classify-small@v1.0")).startsWith("no: ").contains("Warm");
         assertThat(runsHere.get("qfc-embed-medium@v1.0")).startsWith("no: ").contains("Warm");
-        Run table = run("models", "list", "--model-dir", dir());
+        CommandRun table = run("models", "list", "--model-dir", dir());
         assertThat(table.out()).containsPattern("qfc-embed-small@v1.0\\s+missing.*\\byes\\b")
                 .containsPattern("qfc-classify-small@v1.0\\s+missing.*\\bno\\b");
     }
@@ -76,15 +61,15 @@ class ModelsCommandTest {
     void listImportVerifyFlippedByteAndRemove() throws Exception {
         assertThat(states()).containsExactly(Map.entry("qfc-embed-small@v1.0", "missing"),
                 Map.entry("qfc-embed-medium@v1.0", "missing"), Map.entry("qfc-classify-small@v1.0", "missing"));
-        Run table = run("models", "list", "--model-dir", dir());
+        CommandRun table = run("models", "list", "--model-dir", dir());
         assertThat(table.out()).contains("MODEL").contains("qfc-embed-medium@v1.0").contains("Warm 2048MB");
 
-        Run imp = run("models", "import", "qfc-embed-small", "--from", artifactJar().toString(), "--model-dir", dir());
+        CommandRun imp = run("models", "import", "qfc-embed-small", "--from", artifactJar().toString(), "--model-dir", dir());
         assertThat(imp.code()).as(imp.err()).isZero();
         assertThat(imp.out()).contains("imported qfc-embed-small@v1.0").contains("2 files");
         assertThat(states()).containsEntry("qfc-embed-small@v1.0", "installed");
 
-        Run ok = run("models", "verify", "--model-dir", dir());
+        CommandRun ok = run("models", "verify", "--model-dir", dir());
         assertThat(ok.code()).isZero();
         assertThat(ok.out()).contains("qfc-embed-small@v1.0: ok");
 
@@ -96,12 +81,12 @@ class ModelsCommandTest {
             b.put(0, (byte) (b.get(0) ^ 0x40)).rewind();
             ch.write(b, 1_000_000);
         }
-        Run bad = run("models", "verify", "qfc-embed-small", "--model-dir", dir());
+        CommandRun bad = run("models", "verify", "qfc-embed-small", "--model-dir", dir());
         assertThat(bad.code()).isEqualTo(1);
         assertThat(bad.out()).contains("BAD model.onnx")
                 .contains("expected sha256 ca46f1a88a9c6e61b918af1ab38be3e7903b986616551f0a6f10a7ecc5730cd4");
 
-        Run rm = run("models", "remove", "qfc-embed-small", "--model-dir", dir());
+        CommandRun rm = run("models", "remove", "qfc-embed-small", "--model-dir", dir());
         assertThat(rm.code()).isZero();
         assertThat(rm.out()).contains("removed qfc-embed-small@v1.0");
         assertThat(states()).containsEntry("qfc-embed-small@v1.0", "missing");
@@ -113,7 +98,7 @@ class ModelsCommandTest {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
-        Run r = run("models", "pull", "qfc-embed-small", "--hf-endpoint", "http://127.0.0.1:" + port, "--model-dir", dir());
+        CommandRun r = run("models", "pull", "qfc-embed-small", "--hf-endpoint", "http://127.0.0.1:" + port, "--model-dir", dir());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("cannot be reached").contains("bundled copy").contains("installed in");
         assertThat(states()).containsEntry("qfc-embed-small@v1.0", "installed");
@@ -132,7 +117,7 @@ class ModelsCommandTest {
         });
         hub.start();
         try {
-            Run r = run("models", "pull", "qfc-embed-medium", "--hf-endpoint",
+            CommandRun r = run("models", "pull", "qfc-embed-medium", "--hf-endpoint",
                     "http://127.0.0.1:" + hub.getAddress().getPort(), "--model-dir", dir());
             assertThat(r.code()).as(r.err()).isZero();
             assertThat(r.out()).contains("model.onnx").contains("100%").contains("2.0 MB / 2.0 MB")
@@ -145,10 +130,10 @@ class ModelsCommandTest {
 
     @Test
     void errorsAreOneLine() {
-        Run r = run("models", "pull", "qfc-embed-huge", "--model-dir", dir());
+        CommandRun r = run("models", "pull", "qfc-embed-huge", "--model-dir", dir());
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).contains("error: unknown model 'qfc-embed-huge'").doesNotContain("Exception");
-        Run i = run("models", "import", "qfc-embed-small", "--from", tmp.resolve("nope").toString(), "--model-dir", dir());
+        CommandRun i = run("models", "import", "qfc-embed-small", "--from", tmp.resolve("nope").toString(), "--model-dir", dir());
         assertThat(i.code()).isEqualTo(1);
         assertThat(i.err()).contains("nothing to import");
     }

@@ -1,11 +1,10 @@
 package network.qfc.miner.app.probe;
 
+import static network.qfc.miner.app.CommandRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -13,7 +12,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Set;
-import network.qfc.miner.app.QfcCommand;
+import network.qfc.miner.app.CommandRun;
 import network.qfc.miner.probe.BatteryInfo;
 import network.qfc.miner.probe.CpuInfo;
 import network.qfc.miner.probe.CudaStatus;
@@ -28,27 +27,13 @@ import network.qfc.miner.probe.VramSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
-import picocli.CommandLine;
 
 class ProbeCommandTest {
-
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cl = QfcCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     @Test
     @EnabledOnOs(OS.LINUX)
     void summaryOnThisGpulessVmSaysNoneAndUnknown() {
-        Run r = run("probe");
+        CommandRun r = run("probe");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).containsPattern("GPU:\\s+none\n").containsPattern("Battery:\\s+none\n")
                 .containsPattern("CPU temperature:\\s+unknown\n").containsPattern("Tier:\\s+Cold on CPU")
@@ -60,7 +45,7 @@ class ProbeCommandTest {
     @Test
     @EnabledOnOs(OS.LINUX)
     void jsonHasEveryFieldWithUnknownsAsNull() throws Exception {
-        Run r = run("probe", "--json");
+        CommandRun r = run("probe", "--json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertThat(j.get("cpu").get("logicalCores").asInt()).isEqualTo(Runtime.getRuntime().availableProcessors());
@@ -81,7 +66,7 @@ class ProbeCommandTest {
 
     @Test
     void aMemoryOverrideIsUsedForTheVerdict() throws Exception {
-        Run r = run("probe", "--json", "--max-memory", "256");
+        CommandRun r = run("probe", "--json", "--max-memory", "256");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode tier = new ObjectMapper().readTree(r.out()).get("tier");
         assertThat(tier.get("memoryMb").asLong()).isEqualTo(256);
@@ -92,11 +77,11 @@ class ProbeCommandTest {
 
     @Test
     void aNonPositiveOverrideIsAUsageErrorNotAStackTrace() {
-        Run r = run("probe", "--max-memory", "0");
+        CommandRun r = run("probe", "--max-memory", "0");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("--max-memory must be a positive number of MB, got 0")
                 .doesNotContain("Exception");
-        Run text = run("probe", "--max-memory", "lots");
+        CommandRun text = run("probe", "--max-memory", "lots");
         assertThat(text.code()).isEqualTo(2);
         assertThat(text.err()).contains("--max-memory").doesNotContain("Exception");
     }
