@@ -4,11 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import network.qfc.miner.devnet.DevnetConfig;
 import network.qfc.miner.devnet.DevnetNode;
-import network.qfc.miner.models.InstallState;
-import network.qfc.miner.models.ModelCache;
-import network.qfc.miner.models.ModelDownloader;
 import network.qfc.miner.models.ModelRef;
-import network.qfc.miner.models.ModelRegistry;
 import network.qfc.miner.models.OfflineSeed;
 
 /**
@@ -25,15 +21,7 @@ public final class EmbeddedDevnet {
 
     /** The embedded devnet's configuration, for callers that change a setting (e.g. the jail length of a demo). */
     public static DevnetConfig config(Path modelRoot) throws IOException {
-        ModelRef small = new ModelRef("qfc-embed-small", "v1.0");
-        Path dir;
-        try (ModelCache cache = new ModelCache(modelRoot, ModelRegistry.bundled(),
-                new ModelDownloader(ModelDownloader.Settings.defaults()), OfflineSeed.fromClassPath())) {
-            if (cache.state(small) != InstallState.INSTALLED) {
-                cache.seedFromBundle(small);
-            }
-            dir = cache.modelDir(small);
-        }
+        Path dir = OfflineSeed.seededDir(modelRoot, new ModelRef("qfc-embed-small", "v1.0"));
         return DevnetConfig.defaults().withPort(0).withOpenMode(true).withModelDir(dir);
     }
 }

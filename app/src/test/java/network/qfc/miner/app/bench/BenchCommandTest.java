@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import network.qfc.miner.app.CommandRun;
+import network.qfc.miner.models.ModelRef;
+import network.qfc.miner.models.OfflineSeed;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -20,18 +19,7 @@ class BenchCommandTest {
     @BeforeAll
     static void model() throws Exception {
         System.setProperty("qfc.data.dir", Path.of("target", "test-data").toAbsolutePath().toString());
-        modelDir = Path.of("target", "test-models", "qfc-embed-small", "v1.0").toAbsolutePath();
-        Files.createDirectories(modelDir);
-        copy("/all-minilm-l6-v2.onnx", modelDir.resolve("model.onnx"));
-        copy("/all-minilm-l6-v2-tokenizer.json", modelDir.resolve("tokenizer.json"));
-    }
-
-    private static void copy(String resource, Path target) throws Exception {
-        if (!Files.isRegularFile(target)) {
-            try (InputStream in = BenchCommandTest.class.getResourceAsStream(resource)) {
-                Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
+        modelDir = OfflineSeed.seededDir(Path.of("target", "test-models"), new ModelRef("qfc-embed-small", "v1.0"));
     }
 
     @Test

@@ -6,18 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.OptionalDouble;
+import network.qfc.miner.app.EmbeddedDevnet;
 import network.qfc.miner.core.AppDirectories;
 import network.qfc.miner.core.inference.BackendPreference;
 import network.qfc.miner.core.keys.KeySource;
 import network.qfc.miner.core.runtime.MinerSettings;
 import network.qfc.miner.devnet.DevnetConfig;
 import network.qfc.miner.devnet.DevnetNode;
-import network.qfc.miner.models.InstallState;
-import network.qfc.miner.models.ModelCache;
-import network.qfc.miner.models.ModelDownloader;
 import network.qfc.miner.models.ModelRef;
-import network.qfc.miner.models.ModelRegistry;
-import network.qfc.miner.models.OfflineSeed;
 
 /** The real parts of an end-to-end test: the model cache seeded from the bundled qfc-embed-small, a devnet, settings. */
 final class Devnets {
@@ -33,24 +29,18 @@ final class Devnets {
     private Devnets() {
     }
 
-    /** The seeded model folder (copied from the bundled artifact once). */
+    /** The seeded model folder (installed from the bundled artifact once). */
     static synchronized Path modelDir() {
-        try (ModelCache cache = new ModelCache(MODELS, ModelRegistry.bundled(),
-                new ModelDownloader(ModelDownloader.Settings.defaults().withEndpoint("http://127.0.0.1:9")),
-                OfflineSeed.fromClassPath())) {
-            if (cache.state(SMALL) != InstallState.INSTALLED) {
-                cache.seedFromBundle(SMALL);
-            }
-            return cache.modelDir(SMALL);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return open().modelDir().orElseThrow();
     }
 
     /** An open devnet on a free loopback port that re-executes spot checks with the real model. */
-    static DevnetConfig open() {
-        return DevnetConfig.defaults().withPort(0).withOpenMode(true).withModelDir(modelDir())
-                .withChallengeRate(OptionalDouble.of(0.0));
+    static synchronized DevnetConfig open() {
+        try {
+            return EmbeddedDevnet.config(MODELS).withChallengeRate(OptionalDouble.of(0.0));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static DevnetNode start(DevnetConfig config) {
