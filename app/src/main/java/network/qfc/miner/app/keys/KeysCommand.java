@@ -16,6 +16,7 @@ import network.qfc.miner.core.keys.PlainKeyFile;
 import network.qfc.miner.core.protocol.ValidatorKey;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -76,16 +77,49 @@ public final class KeysCommand implements Callable<Integer> {
         out.flush();
     }
 
-    /** {@code keys new}: a fresh random key, encrypted. */
-    @Command(name = "new", mixinStandardHelpOptions = true,
-            description = "Create a new validator key in a new encrypted key file; prints its address and public key.")
-    static final class New implements Callable<Integer> {
+    /**
+     * What every {@code keys} subcommand shares: its parent (where secrets are read from), its spec (where output
+     * goes), and the refusal of unknown options and arguments before anything runs.
+     */
+    abstract static class Sub implements Callable<Integer> {
         @ParentCommand
         KeysCommand keys;
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
         @CommandLine.Unmatched
         List<String> unmatched = new ArrayList<>();
+
+        @Override
+        public final Integer call() {
+            refuseUnmatched(spec, unmatched);
+            return run();
+        }
+
+        /** The subcommand's work, once its arguments are known to be all its own. */
+        abstract int run();
+
+        PrintWriter out() {
+            return spec.commandLine().getOut();
+        }
+    }
+
+    /** The options of a subcommand that opens an existing key file: the file, and where its password comes from. */
+    static final class KeyFileUnlock {
+        @Option(names = "--keystore", required = true, paramLabel = "FILE", description = "The encrypted key file.")
+        Path keystore;
+        @Option(names = "--password-file", paramLabel = "FILE", description = "Read the password from the first line of FILE (chmod 600).")
+        Path passwordFile;
+
+        /** The password, from {@code --password-file} or a hidden prompt; the caller wipes it. */
+        char[] password(SecretInput secrets) {
+            return secrets.password(passwordFile, "Password of " + keystore + ": ");
+        }
+    }
+
+    /** {@code keys new}: a fresh random key, encrypted. */
+    @Command(name = "new", mixinStandardHelpOptions = true,
+            description = "Create a new validator key in a new encrypted key file; prints its address and public key.")
+    static final class New extends Sub {
         @Option(names = "--keystore", required = true, paramLabel = "FILE", description = "The key file to create (never overwritten).")
         Path keystore;
         @Option(names = "--password-file", paramLabel = "FILE",
@@ -93,13 +127,12 @@ public final class KeysCommand implements Callable<Integer> {
         Path passwordFile;
 
         @Override
-        public Integer call() {
-            refuseUnmatched(spec, unmatched);
+        int run() {
             char[] password = keys.secrets().newPassword(passwordFile);
             try (ValidatorKey key = ValidatorKey.generate(new java.security.SecureRandom())) {
                 EncryptedKeyFile.write(keystore, key, password);
-                spec.commandLine().getOut().println("created " + keystore);
-                printIdentity(spec.commandLine().getOut(), key.address().toString(), key.publicKeyHex());
+                out().println("created " + keystore);
+                printIdentity(out(), key.address().toString(), key.publicKeyHex());
             } finally {
                 Arrays.fill(password, '\0');
             }
@@ -111,13 +144,7 @@ public final class KeysCommand implements Callable<Integer> {
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = {"Encrypt an existing validator key (64 hex characters) into a new key file.",
                 "The secret is read from a hidden prompt, or from the first line of standard input when piped."})
-    static final class Import implements Callable<Integer> {
-        @ParentCommand
-        KeysCommand keys;
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-        @CommandLine.Unmatched
-        List<String> unmatched = new ArrayList<>();
+    static final class Import extends Sub {
         @Option(names = "--keystore", required = true, paramLabel = "FILE", description = "The key file to create (never overwritten).")
         Path keystore;
         @Option(names = "--password-file", paramLabel = "FILE",
@@ -125,8 +152,7 @@ public final class KeysCommand implements Callable<Integer> {
         Path passwordFile;
 
         @Override
-        public Integer call() {
-            refuseUnmatched(spec, unmatched);
+        int run() {
             SecretInput secrets = keys.secrets();
             char[] text = secrets.secretLine("Validator key (64 hex characters, hidden): ");
             ValidatorKey key;
@@ -142,8 +168,8 @@ public final class KeysCommand implements Callable<Integer> {
                 } finally {
                     Arrays.fill(password, '\0');
                 }
-                spec.commandLine().getOut().println("imported into " + keystore);
-                printIdentity(spec.commandLine().getOut(), key.address().toString(), key.publicKeyHex());
+                out().println("imported into " + keystore);
+                printIdentity(out(), key.address().toString(), key.publicKeyHex());
             }
             return 0;
         }
@@ -152,19 +178,14 @@ public final class KeysCommand implements Callable<Integer> {
     /** {@code keys show}: the clear part, no password. */
     @Command(name = "show", mixinStandardHelpOptions = true,
             description = "Print the address and public key of a key file (no password needed).")
-    static final class Show implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-        @CommandLine.Unmatched
-        List<String> unmatched = new ArrayList<>();
+    static final class Show extends Sub {
         @Option(names = "--keystore", required = true, paramLabel = "FILE", description = "The encrypted key file.")
         Path keystore;
 
         @Override
-        public Integer call() {
-            refuseUnmatched(spec, unmatched);
+        int run() {
             KeyFileInfo info = EncryptedKeyFile.info(keystore);
-            printIdentity(spec.commandLine().getOut(), info.address().toString(), info.publicKeyHex());
+            printIdentity(out(), info.address().toString(), info.publicKeyHex());
             return 0;
         }
     }
@@ -173,48 +194,39 @@ public final class KeysCommand implements Callable<Integer> {
     @Command(name = "export", mixinStandardHelpOptions = true,
             description = {"Write the plain secret key (64 hex, the reference miner's format) after checking the password.",
                 "To a new owner-only file with --out; printed only with an explicit --stdout."})
-    static final class Export implements Callable<Integer> {
-        @ParentCommand
-        KeysCommand keys;
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-        @CommandLine.Unmatched
-        List<String> unmatched = new ArrayList<>();
-        @Option(names = "--keystore", required = true, paramLabel = "FILE", description = "The encrypted key file.")
-        Path keystore;
-        @Option(names = "--password-file", paramLabel = "FILE", description = "Read the password from the first line of FILE (chmod 600).")
-        Path passwordFile;
+    static final class Export extends Sub {
+        @Mixin
+        KeyFileUnlock unlock;
         @Option(names = "--out", paramLabel = "FILE", description = "A new file for the secret (owner-only; never overwritten).")
         Path out;
         @Option(names = "--stdout", description = "Print the secret on standard output (it will be on your screen or in your pipe).")
         boolean stdout;
 
         @Override
-        public Integer call() {
-            refuseUnmatched(spec, unmatched);
+        int run() {
             if ((out == null) == !stdout) {
                 throw new CommandLine.ParameterException(spec.commandLine(), out == null
                         ? "refusing to print the secret key: give --out FILE (written owner-only), or --stdout if you mean it"
                         : "give either --out FILE or --stdout, not both");
             }
-            char[] password = keys.secrets().password(passwordFile, "Password of " + keystore + ": ");
+            char[] password = unlock.password(keys.secrets());
             ValidatorKey key;
             try {
-                key = EncryptedKeyFile.read(keystore, password);
+                key = EncryptedKeyFile.read(unlock.keystore, password);
             } finally {
                 Arrays.fill(password, '\0');
             }
             try (key) {
                 if (out != null) {
                     PlainKeyFile.write(out, key);
-                    spec.commandLine().getOut().println("wrote the secret key of " + key.address() + " to " + out
+                    out().println("wrote the secret key of " + key.address() + " to " + out
                             + " (owner-only). Keep it offline; anyone who reads it controls the stake.");
                 } else {
                     byte[] seed = key.exportSeed();
                     char[] hex = new char[64];
                     try {
                         encodeHex(seed, hex);
-                        PrintWriter w = spec.commandLine().getOut();
+                        PrintWriter w = out();
                         w.write(hex);
                         w.println();
                         w.flush();
@@ -239,13 +251,7 @@ public final class KeysCommand implements Callable<Integer> {
     /** {@code keys passwd}: re-encrypt under a new password, atomically. */
     @Command(name = "passwd", mixinStandardHelpOptions = true,
             description = "Change the password of a key file (re-encrypted and replaced atomically).")
-    static final class Passwd implements Callable<Integer> {
-        @ParentCommand
-        KeysCommand keys;
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-        @CommandLine.Unmatched
-        List<String> unmatched = new ArrayList<>();
+    static final class Passwd extends Sub {
         @Option(names = "--keystore", required = true, paramLabel = "FILE", description = "The encrypted key file.")
         Path keystore;
         @Option(names = "--old-password-file", paramLabel = "FILE", description = "The current password, first line of FILE (chmod 600).")
@@ -254,8 +260,7 @@ public final class KeysCommand implements Callable<Integer> {
         Path newPasswordFile;
 
         @Override
-        public Integer call() {
-            refuseUnmatched(spec, unmatched);
+        int run() {
             SecretInput secrets = keys.secrets();
             char[] old = secrets.password(oldPasswordFile, "Current password of " + keystore + ": ");
             char[] fresh = null;
@@ -268,7 +273,7 @@ public final class KeysCommand implements Callable<Integer> {
                     Arrays.fill(fresh, '\0');
                 }
             }
-            spec.commandLine().getOut().println("changed the password of " + keystore + " (" + EncryptedKeyFile.addressOf(keystore) + ")");
+            out().println("changed the password of " + keystore + " (" + EncryptedKeyFile.addressOf(keystore) + ")");
             return 0;
         }
     }
@@ -277,24 +282,15 @@ public final class KeysCommand implements Callable<Integer> {
     @Command(name = "remember", mixinStandardHelpOptions = true,
             description = {"Remember the key file's password on this computer (the OS keychain), so mining starts without a prompt.",
                 "With --forget, remove it. Where no keychain works, says so: the password will be asked at start."})
-    static final class Remember implements Callable<Integer> {
-        @ParentCommand
-        KeysCommand keys;
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-        @CommandLine.Unmatched
-        List<String> unmatched = new ArrayList<>();
-        @Option(names = "--keystore", required = true, paramLabel = "FILE", description = "The encrypted key file.")
-        Path keystore;
-        @Option(names = "--password-file", paramLabel = "FILE", description = "Read the password from the first line of FILE (chmod 600).")
-        Path passwordFile;
+    static final class Remember extends Sub {
+        @Mixin
+        KeyFileUnlock unlock;
         @Option(names = "--forget", description = "Remove the remembered password instead.")
         boolean forget;
 
         @Override
-        public Integer call() {
-            refuseUnmatched(spec, unmatched);
-            String account = Keychain.accountOf(keystore);
+        int run() {
+            String account = Keychain.accountOf(unlock.keystore);
             try (Keychain keychain = OsKeychain.open(Duration.ofSeconds(10))) {
                 if (!keychain.available()) {
                     spec.commandLine().getErr().println(keychain.status());
@@ -303,17 +299,17 @@ public final class KeysCommand implements Callable<Integer> {
                 }
                 if (forget) {
                     keychain.forget(account);
-                    spec.commandLine().getOut().println("forgot the password of " + keystore);
+                    out().println("forgot the password of " + unlock.keystore);
                     return 0;
                 }
-                char[] password = keys.secrets().password(passwordFile, "Password of " + keystore + ": ");
+                char[] password = unlock.password(keys.secrets());
                 try {
-                    EncryptedKeyFile.read(keystore, password).destroy(); // remember only a password that opens the file
+                    EncryptedKeyFile.read(unlock.keystore, password).destroy(); // remember only a password that opens the file
                     keychain.remember(account, password);
                 } finally {
                     Arrays.fill(password, '\0');
                 }
-                spec.commandLine().getOut().println("remembered the password of " + keystore + ": " + keychain.status());
+                out().println("remembered the password of " + unlock.keystore + ": " + keychain.status());
                 return 0;
             }
         }
