@@ -2,6 +2,7 @@ package network.qfc.miner.app.settings;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Everything the user chooses in the app, as saved to {@code settings.json} in the OS config directory.
@@ -85,41 +86,87 @@ public record AppSettings(
     }
 
     public AppSettings withFirstRunDone(boolean done) {
-        return new AppSettings(version, done, network, customRpcUrl, keystorePath, rememberPassword, computeMode, backend,
-                modelDir, cpuCapPercent, idleOnlyMinutes, pauseOnBattery, minBatteryPercent, maxTemperatureC, startAtLogin,
-                startMinimized, closeToTray, theme);
+        return edit(d -> d.firstRunDone = done);
     }
 
     public AppSettings withNetwork(Network newNetwork, String newCustomUrl) {
-        return new AppSettings(version, firstRunDone, newNetwork, newCustomUrl, keystorePath, rememberPassword, computeMode,
-                backend, modelDir, cpuCapPercent, idleOnlyMinutes, pauseOnBattery, minBatteryPercent, maxTemperatureC,
-                startAtLogin, startMinimized, closeToTray, theme);
+        return edit(d -> { d.network = newNetwork; d.customRpcUrl = newCustomUrl; });
     }
 
     public AppSettings withKeystore(String path, boolean remember) {
-        return new AppSettings(version, firstRunDone, network, customRpcUrl, path, remember, computeMode, backend, modelDir,
-                cpuCapPercent, idleOnlyMinutes, pauseOnBattery, minBatteryPercent, maxTemperatureC, startAtLogin,
-                startMinimized, closeToTray, theme);
+        return edit(d -> { d.keystorePath = path; d.rememberPassword = remember; });
     }
 
     public AppSettings withMining(String newComputeMode, String newBackend, String newModelDir) {
-        return new AppSettings(version, firstRunDone, network, customRpcUrl, keystorePath, rememberPassword, newComputeMode,
-                newBackend, newModelDir, cpuCapPercent, idleOnlyMinutes, pauseOnBattery, minBatteryPercent,
-                maxTemperatureC, startAtLogin, startMinimized, closeToTray, theme);
+        return edit(d -> { d.computeMode = newComputeMode; d.backend = newBackend; d.modelDir = newModelDir; });
     }
 
     public AppSettings withBackground(int newCpuCap, int newIdleMinutes, boolean newPauseOnBattery, int newMinBattery,
             int newMaxTemp) {
-        return new AppSettings(version, firstRunDone, network, customRpcUrl, keystorePath, rememberPassword, computeMode,
-                backend, modelDir, newCpuCap, newIdleMinutes, newPauseOnBattery, newMinBattery, newMaxTemp, startAtLogin,
-                startMinimized, closeToTray, theme);
+        return edit(d -> { d.cpuCapPercent = newCpuCap; d.idleOnlyMinutes = newIdleMinutes;
+            d.pauseOnBattery = newPauseOnBattery; d.minBatteryPercent = newMinBattery; d.maxTemperatureC = newMaxTemp; });
     }
 
     public AppSettings withDesktop(boolean newStartAtLogin, boolean newStartMinimized, boolean newCloseToTray,
             ThemeChoice newTheme) {
-        return new AppSettings(version, firstRunDone, network, customRpcUrl, keystorePath, rememberPassword, computeMode,
-                backend, modelDir, cpuCapPercent, idleOnlyMinutes, pauseOnBattery, minBatteryPercent, maxTemperatureC,
-                newStartAtLogin, newStartMinimized, newCloseToTray, newTheme);
+        return edit(d -> { d.startAtLogin = newStartAtLogin; d.startMinimized = newStartMinimized;
+            d.closeToTray = newCloseToTray; d.theme = newTheme; });
+    }
+
+    /** These settings with the changes {@code change} makes to a copy of their fields (checked again by the constructor). */
+    private AppSettings edit(Consumer<Draft> change) {
+        Draft d = new Draft(this);
+        change.accept(d);
+        return d.settings();
+    }
+
+    /** The fields of an {@link AppSettings} while a wither changes some of them; private to the withers. */
+    private static final class Draft {
+        int version;
+        boolean firstRunDone;
+        Network network;
+        String customRpcUrl;
+        String keystorePath;
+        boolean rememberPassword;
+        String computeMode;
+        String backend;
+        String modelDir;
+        int cpuCapPercent;
+        int idleOnlyMinutes;
+        boolean pauseOnBattery;
+        int minBatteryPercent;
+        int maxTemperatureC;
+        boolean startAtLogin;
+        boolean startMinimized;
+        boolean closeToTray;
+        ThemeChoice theme;
+
+        Draft(AppSettings s) {
+            version = s.version;
+            firstRunDone = s.firstRunDone;
+            network = s.network;
+            customRpcUrl = s.customRpcUrl;
+            keystorePath = s.keystorePath;
+            rememberPassword = s.rememberPassword;
+            computeMode = s.computeMode;
+            backend = s.backend;
+            modelDir = s.modelDir;
+            cpuCapPercent = s.cpuCapPercent;
+            idleOnlyMinutes = s.idleOnlyMinutes;
+            pauseOnBattery = s.pauseOnBattery;
+            minBatteryPercent = s.minBatteryPercent;
+            maxTemperatureC = s.maxTemperatureC;
+            startAtLogin = s.startAtLogin;
+            startMinimized = s.startMinimized;
+            closeToTray = s.closeToTray;
+            theme = s.theme;
+        }
+
+        AppSettings settings() {
+            return new AppSettings(version, firstRunDone, network, customRpcUrl, keystorePath, rememberPassword,
+                    computeMode, backend, modelDir, cpuCapPercent, idleOnlyMinutes, pauseOnBattery, minBatteryPercent,
+                    maxTemperatureC, startAtLogin, startMinimized, closeToTray, theme);
+        }
     }
 
     private static int clamp(int v, int lo, int hi) {
