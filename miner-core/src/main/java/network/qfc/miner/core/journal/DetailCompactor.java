@@ -30,25 +30,19 @@ final class DetailCompactor {
         long cutoff = cutoff(nowMs);
         update(c, "UPDATE tasks SET state = 'EXPIRED', settled_at = ? WHERE state IN " + TaskTransitions.OPEN_SQL
                 + " AND fetched_at < ? AND deadline_ms <= ?", nowMs, cutoff, nowMs);
+        // the same counters as the detail queries, so a day's totals do not change when it is rolled up
         update(c, """
                 INSERT INTO daily_aggregates (day, tasks, accepted, spot_checked, rejected, expired, failed,
                                               execution_ms_total, flops_total)
-                SELECT fetched_at / %1$d AS d,
-                  count(*),
-                  coalesce(sum(state = 'ANSWERED' AND accepted = 1), 0),
-                  coalesce(sum(state = 'ANSWERED' AND spot_checked = 1), 0),
-                  coalesce(sum(state = 'ANSWERED' AND accepted = 0), 0),
-                  coalesce(sum(state = 'EXPIRED'), 0),
-                  coalesce(sum(state = 'FAILED'), 0),
-                  coalesce(sum(execution_ms), 0),
-                  coalesce(sum(CASE WHEN state = 'ANSWERED' AND accepted = 1 THEN flops END), 0)
+                SELECT fetched_at / %1$d AS d, %3$s
                 FROM tasks WHERE fetched_at < ? AND state IN %2$s GROUP BY d
                 ON CONFLICT (day) DO UPDATE SET
                   tasks = tasks + excluded.tasks, accepted = accepted + excluded.accepted,
                   spot_checked = spot_checked + excluded.spot_checked, rejected = rejected + excluded.rejected,
                   expired = expired + excluded.expired, failed = failed + excluded.failed,
                   execution_ms_total = execution_ms_total + excluded.execution_ms_total,
-                  flops_total = flops_total + excluded.flops_total""".formatted(DAY, SETTLED), cutoff);
+                  flops_total = flops_total + excluded.flops_total""".formatted(DAY, SETTLED, JournalQueries.COUNTER_COLUMNS),
+                cutoff);
         // the bare columns come from the row holding max(at_ms) of each day
         update(c, """
                 INSERT INTO daily_aggregates (day, last_standing_at, last_inference_score, last_stake)

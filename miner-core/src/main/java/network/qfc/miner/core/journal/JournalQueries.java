@@ -20,7 +20,8 @@ final class JournalQueries {
     static final long DAY_MS = Duration.ofDays(1).toMillis();
     static final int MAX_BUCKETS = 100_000;
 
-    private static final String COUNTER_COLUMNS = """
+    /** The counters of a set of task rows, in the order of {@code daily_aggregates}' columns (also used to roll days up). */
+    static final String COUNTER_COLUMNS = """
             count(*),
             coalesce(sum(state = 'ANSWERED' AND accepted = 1), 0),
             coalesce(sum(state = 'ANSWERED' AND spot_checked = 1), 0),
