@@ -22,24 +22,16 @@ public interface HardwareSource {
     /** This machine as OSHI sees it. OSHI caches what it can, so keep one instance per application. */
     static HardwareSource ofThisMachine() {
         SystemInfo si = new SystemInfo();
-        HardwareAbstractionLayer hal = si.getHardware();
-        OperatingSystem os = si.getOperatingSystem();
-        String arch = System.getProperty("os.arch", "unknown");
-        return new HardwareSource() {
-            @Override
-            public HardwareAbstractionLayer hardware() {
-                return hal;
-            }
+        return of(si.getHardware(), si.getOperatingSystem(), System.getProperty("os.arch", "unknown"));
+    }
 
-            @Override
-            public OperatingSystem operatingSystem() {
-                return os;
-            }
+    /** A source answering with these views (tests build them from stand-ins). */
+    static HardwareSource of(HardwareAbstractionLayer hardware, OperatingSystem operatingSystem, String architecture) {
+        return new Fixed(hardware, operatingSystem, architecture);
+    }
 
-            @Override
-            public String architecture() {
-                return arch;
-            }
-        };
+    /** The views a source was made with. */
+    record Fixed(HardwareAbstractionLayer hardware, OperatingSystem operatingSystem, String architecture)
+            implements HardwareSource {
     }
 }

@@ -72,22 +72,6 @@ final class StandInMachine {
         HardwareAbstractionLayer hardware = Overriding.of(HardwareAbstractionLayer.class, REAL.hardware(), hal);
         OperatingSystem os = family == null ? REAL.operatingSystem()
                 : Overriding.of(OperatingSystem.class, REAL.operatingSystem(), Map.of("getFamily", () -> family));
-        String arch = architecture;
-        return new HardwareSource() {
-            @Override
-            public HardwareAbstractionLayer hardware() {
-                return hardware;
-            }
-
-            @Override
-            public OperatingSystem operatingSystem() {
-                return os;
-            }
-
-            @Override
-            public String architecture() {
-                return arch;
-            }
-        };
+        return HardwareSource.of(hardware, os, architecture);
     }
 }
