@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalDouble;
 import network.qfc.miner.app.EmbeddedDevnet;
 import network.qfc.miner.core.AppDirectories;
@@ -56,6 +58,30 @@ final class Devnets {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * {@code mine} against {@code rpc} in a child JVM, as a user runs it (the product's logging on stderr, CPU, one
+     * thread, JSON events): journal and key under {@code data}, output in {@code data/<name>.out} and {@code .err}.
+     */
+    static Process childMiner(List<String> jvmOptions, Path data, Path keyFile, String rpc, String name,
+                              String... extra) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> cmd = new ArrayList<>(List.of(java));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"),
+                "-Dqfc.data.dir=" + ROOT.resolve("shared-data"),
+                // the product's logging (stderr), not the test class path's
+                "-Dlogback.configurationFile=" + Path.of("src/main/resources/logback.xml").toAbsolutePath(),
+                "network.qfc.miner.app.Main", "mine",
+                "--rpc", rpc, "--key-file", keyFile.toString(), "--data-dir", data.toString(),
+                "--model-dir", MODELS.toString(), "--backend", "cpu", "--threads", "1", "--json"));
+        cmd.addAll(List.of(extra));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().remove("QFC_COMPUTE_MODE");
+        pb.redirectOutput(data.resolve(name + ".out").toFile());
+        pb.redirectError(data.resolve(name + ".err").toFile());
+        return pb.start();
     }
 
     /** Settings for an in-process miner against {@code url} with a devnet key in {@code data}: fast polls, CPU. */

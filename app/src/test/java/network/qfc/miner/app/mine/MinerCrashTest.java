@@ -6,7 +6,6 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -26,23 +25,6 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class MinerCrashTest {
-
-    private static Process mine(Path data, Path keyFile, String rpc, String name) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                "-Dqfc.data.dir=" + Devnets.ROOT.resolve("shared-data"),
-                // the product's logging (stderr), not the test class path's
-                "-Dlogback.configurationFile=" + Path.of("src/main/resources/logback.xml").toAbsolutePath(),
-                "network.qfc.miner.app.Main", "mine",
-                "--rpc", rpc, "--key-file", keyFile.toString(), "--data-dir", data.toString(),
-                "--model-dir", Devnets.MODELS.toString(), "--backend", "cpu", "--threads", "1", "--max-proofs", "1",
-                "--json"));
-        ProcessBuilder pb = new ProcessBuilder(cmd);
-        pb.environment().remove("QFC_COMPUTE_MODE");
-        pb.redirectOutput(data.resolve(name + ".out").toFile());
-        pb.redirectError(data.resolve(name + ".err").toFile());
-        return pb.start();
-    }
 
     private static Optional<JournalEntry> only(Path data) {
         try (ProofJournal j = ProofJournal.open(data.resolve("journal.db"))) {
@@ -64,7 +46,7 @@ class MinerCrashTest {
                 address = key.address();
             }
             proxy.holdSubmits();
-            Process first = mine(data, keyFile, proxy.url(), "first");
+            Process first = Devnets.childMiner(List.of(), data, keyFile, proxy.url(), "first", "--max-proofs", "1");
             try {
                 assertThat(proxy.awaitHeld(180)).as("the miner sent a proof: " + Files.readString(data.resolve("first.err")))
                         .isTrue();
@@ -77,7 +59,8 @@ class MinerCrashTest {
             assertThat(held.attempts()).isEqualTo(1);
             assertThat(node.standing(address).orElseThrow().tasksCompleted()).isZero();
 
-            Process second = mine(data, keyFile, node.url().toString(), "second");
+            Process second = Devnets.childMiner(List.of(), data, keyFile, node.url().toString(), "second",
+                    "--max-proofs", "1");
             assertThat(second.waitFor(180, TimeUnit.SECONDS)).isTrue();
             assertThat(second.exitValue()).as(Files.readString(data.resolve("second.err"))).isZero();
 

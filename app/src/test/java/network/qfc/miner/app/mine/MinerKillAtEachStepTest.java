@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +88,7 @@ class MinerKillAtEachStepTest {
                 case SIGNED -> proxy.inject(SUBMIT, Fault.HANG, 1_000);
                 case SUBMITTED_UNANSWERED -> proxy.inject(SUBMIT, Fault.ANSWER_HELD, 1_000);
             }
-            Process first = mine(data, keyFile, proxy.url(), "first", 0);
+            Process first = Devnets.childMiner(List.of(), data, keyFile, proxy.url(), "first");
             try {
                 BooleanSupplier reached = switch (step) {
                     case FETCHED -> () -> proxy.tasksDelivered() > 0;
@@ -112,7 +111,7 @@ class MinerKillAtEachStepTest {
                         .anyMatch(e -> e.state() == TaskState.SUBMITTING && e.proofBytes() != null);
             }
             proxy.clear();
-            Process second = mine(data, keyFile, proxy.url(), "second", 2);
+            Process second = Devnets.childMiner(List.of(), data, keyFile, proxy.url(), "second", "--max-proofs", "2");
             assertThat(second.waitFor(180, TimeUnit.SECONDS)).as("the restarted miner finished").isTrue();
             assertThat(second.exitValue()).as(read(data.resolve("second.err"))).isZero();
 
@@ -175,7 +174,7 @@ class MinerKillAtEachStepTest {
             }
             proxy.hangMs(4_000);
             proxy.inject(SUBMIT, Fault.HANG, 1);
-            Process miner = mine(data, keyFile, proxy.url(), "sleep", 0, "--duration", "45");
+            Process miner = Devnets.childMiner(List.of(), data, keyFile, proxy.url(), "sleep", "--duration", "45");
             try {
                 NodeFaultsTest.await("a proof in flight", () -> proxy.calls(SUBMIT) > 0, 180);
                 signal(miner, "STOP");
@@ -208,26 +207,6 @@ class MinerKillAtEachStepTest {
         Process kill = new ProcessBuilder("kill", "-" + sig, Long.toString(p.pid())).start();
         assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
         assertThat(kill.exitValue()).isZero();
-    }
-
-    private static Process mine(Path data, Path keyFile, String rpc, String name, int maxProofs, String... extra)
-            throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                "-Dqfc.data.dir=" + Devnets.ROOT.resolve("shared-data"),
-                "-Dlogback.configurationFile=" + Path.of("src/main/resources/logback.xml").toAbsolutePath(),
-                "network.qfc.miner.app.Main", "mine",
-                "--rpc", rpc, "--key-file", keyFile.toString(), "--data-dir", data.toString(),
-                "--model-dir", Devnets.MODELS.toString(), "--backend", "cpu", "--threads", "1", "--json"));
-        if (maxProofs > 0) {
-            cmd.addAll(List.of("--max-proofs", Integer.toString(maxProofs)));
-        }
-        cmd.addAll(List.of(extra));
-        ProcessBuilder pb = new ProcessBuilder(cmd);
-        pb.environment().remove("QFC_COMPUTE_MODE");
-        pb.redirectOutput(data.resolve(name + ".out").toFile());
-        pb.redirectError(data.resolve(name + ".err").toFile());
-        return pb.start();
     }
 
     private static List<JournalEntry> rows(Path data) {

@@ -78,18 +78,9 @@ public final class SoakRun {
     }
 
     private static Process mine(Path data, Path keyFile, String rpc, long seconds) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // the launcher's garbage collector, so the RSS figures are what a user's miner does
-        ProcessBuilder pb = new ProcessBuilder(List.of(java, "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                "-Dqfc.data.dir=" + Devnets.ROOT.resolve("shared-data"),
-                "-Dlogback.configurationFile=" + Path.of("src/main/resources/logback.xml").toAbsolutePath(),
-                "network.qfc.miner.app.Main", "mine", "--rpc", rpc, "--key-file", keyFile.toString(),
-                "--data-dir", data.toString(), "--model-dir", Devnets.MODELS.toString(), "--backend", "cpu",
-                "--threads", "1", "--duration", Long.toString(seconds), "--json"));
-        pb.environment().remove("QFC_COMPUTE_MODE");
-        pb.redirectOutput(data.resolve("miner.out").toFile());
-        pb.redirectError(data.resolve("miner.err").toFile());
-        return pb.start();
+        return Devnets.childMiner(List.of("-XX:+UseSerialGC"), data, keyFile, rpc, "miner",
+                "--duration", Long.toString(seconds));
     }
 
     /** A kB figure from /proc/PID/status (0 when unreadable). */
