@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,9 @@ import network.qfc.miner.app.EmbeddedDevnet;
 import network.qfc.miner.core.AppDirectories;
 import network.qfc.miner.core.inference.BackendPreference;
 import network.qfc.miner.core.keys.KeySource;
+import network.qfc.miner.core.keys.PlainKeyFile;
+import network.qfc.miner.core.protocol.Address;
+import network.qfc.miner.core.protocol.ValidatorKey;
 import network.qfc.miner.core.runtime.MinerSettings;
 import network.qfc.miner.devnet.DevnetConfig;
 import network.qfc.miner.devnet.DevnetNode;
@@ -57,6 +61,14 @@ final class Devnets {
             return d;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A new random validator key written in the clear to {@code keyFile} (as the reference miner keeps it); its address. */
+    static Address newKeyFile(Path keyFile) throws IOException {
+        try (ValidatorKey key = ValidatorKey.generate(new SecureRandom())) {
+            PlainKeyFile.write(keyFile, key);
+            return key.address();
         }
     }
 

@@ -5,16 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import network.qfc.miner.core.journal.JournalEntry;
 import network.qfc.miner.core.journal.ProofJournal;
 import network.qfc.miner.core.journal.TaskState;
-import network.qfc.miner.core.keys.PlainKeyFile;
 import network.qfc.miner.core.protocol.Address;
-import network.qfc.miner.core.protocol.ValidatorKey;
 import network.qfc.miner.devnet.DevnetNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -40,11 +37,7 @@ class MinerCrashTest {
              FlakyProxy proxy = new FlakyProxy(node.url())) {
             Path data = Devnets.dataDir("crash");
             Path keyFile = data.resolve("validator.key");
-            Address address;
-            try (ValidatorKey key = ValidatorKey.generate(new SecureRandom())) {
-                PlainKeyFile.write(keyFile, key);
-                address = key.address();
-            }
+            Address address = Devnets.newKeyFile(keyFile);
             proxy.holdSubmits();
             Process first = Devnets.childMiner(List.of(), data, keyFile, proxy.url(), "first", "--max-proofs", "1");
             try {

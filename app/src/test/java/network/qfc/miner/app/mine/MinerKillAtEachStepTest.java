@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +15,7 @@ import network.qfc.miner.app.faults.FaultyNode.Fault;
 import network.qfc.miner.core.journal.JournalEntry;
 import network.qfc.miner.core.journal.ProofJournal;
 import network.qfc.miner.core.journal.TaskState;
-import network.qfc.miner.core.keys.PlainKeyFile;
 import network.qfc.miner.core.protocol.Address;
-import network.qfc.miner.core.protocol.ValidatorKey;
 import network.qfc.miner.devnet.DevnetEvent;
 import network.qfc.miner.devnet.DevnetNode;
 import org.junit.jupiter.api.Test;
@@ -77,11 +74,7 @@ class MinerKillAtEachStepTest {
             });
             Path data = Devnets.dataDir("kill-" + step);
             Path keyFile = data.resolve("validator.key");
-            Address address;
-            try (ValidatorKey key = ValidatorKey.generate(new SecureRandom())) {
-                PlainKeyFile.write(keyFile, key);
-                address = key.address();
-            }
+            Address address = Devnets.newKeyFile(keyFile);
             proxy.hangMs(120_000);
             switch (step) {
                 case FETCHED, INFERRED -> { }
@@ -167,11 +160,7 @@ class MinerKillAtEachStepTest {
              FaultyNode proxy = new FaultyNode(node.url())) {
             Path data = Devnets.dataDir("sleep");
             Path keyFile = data.resolve("validator.key");
-            Address address;
-            try (ValidatorKey key = ValidatorKey.generate(new SecureRandom())) {
-                PlainKeyFile.write(keyFile, key);
-                address = key.address();
-            }
+            Address address = Devnets.newKeyFile(keyFile);
             proxy.hangMs(4_000);
             proxy.inject(SUBMIT, Fault.HANG, 1);
             Process miner = Devnets.childMiner(List.of(), data, keyFile, proxy.url(), "sleep", "--duration", "45");

@@ -3,7 +3,6 @@ package network.qfc.miner.app.mine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +14,6 @@ import network.qfc.miner.app.faults.FaultyNode.Fault;
 import network.qfc.miner.core.journal.JournalEntry;
 import network.qfc.miner.core.journal.ProofJournal;
 import network.qfc.miner.core.journal.TaskState;
-import network.qfc.miner.core.keys.PlainKeyFile;
-import network.qfc.miner.core.protocol.ValidatorKey;
 import network.qfc.miner.devnet.DevnetEvent;
 import network.qfc.miner.devnet.DevnetNode;
 
@@ -48,9 +45,7 @@ public final class SoakRun {
             proxy.randomly(rate, 20261122L, List.of(Fault.values()));
             Path data = Devnets.dataDir("soak");
             Path keyFile = data.resolve("validator.key");
-            try (ValidatorKey key = ValidatorKey.generate(new SecureRandom())) {
-                PlainKeyFile.write(keyFile, key);
-            }
+            Devnets.newKeyFile(keyFile);
             Process miner = mine(data, keyFile, proxy.url(), seconds);
             System.out.printf("soak: %d s, %.0f %% of calls faulty, miner pid %d, data %s%n", seconds, rate * 100,
                     miner.pid(), data);
