@@ -22,7 +22,8 @@ final class LogsView {
         Label title = new Label("Logs");
         title.getStyleClass().add(Styles.TITLE_3);
 
-        Label levelLabel = new Label("Show");
+        Label levelLabel = new Label("S_how");
+        levelLabel.setMnemonicParsing(true);
         ComboBox<String> level = new ComboBox<>();
         level.setId("logs-level");
         level.getItems().setAll(LogsModel.LEVELS);
