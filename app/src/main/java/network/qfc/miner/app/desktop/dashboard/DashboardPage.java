@@ -220,6 +220,10 @@ public final class DashboardPage implements Page {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox head = new HBox(12, title, spacer, rangeBar);
         head.setAlignment(Pos.CENTER_LEFT);
+        rangeBar.setMinWidth(Region.USE_PREF_SIZE);
+        // charts give way to a narrow window (large text); the page then scrolls, it does not widen
+        accepted.setMinWidth(0);
+        score.setMinWidth(0);
         HBox charts = new HBox(16, accepted, score);
         HBox.setHgrow(accepted, Priority.ALWAYS);
         HBox.setHgrow(score, Priority.ALWAYS);
@@ -236,9 +240,9 @@ public final class DashboardPage implements Page {
         table.getStylesheets().add(DashboardPage.class.getResource("feed.css").toExternalForm());
         table.getColumns().add(column("Time", r -> TIME.format(r.at()), 6.5, text));
         table.getColumns().add(column("Task", r -> DashboardFormat.shortId(r.taskId()), 7, text));
-        table.getColumns().add(column("Model", ProofFeedRow::model, 12, text));
+        table.getColumns().add(column("Model", ProofFeedRow::model, 14, text));
         table.getColumns().add(column("ms", r -> r.ms() >= 0 ? Long.toString(r.ms()) : "", 4, text));
-        table.getColumns().add(column("Outcome", ProofFeedRow::outcome, 12, text));
+        table.getColumns().add(column("Outcome", ProofFeedRow::outcome, 14, text));
         table.getColumns().add(column("Node says", ProofFeedRow::message, 30, text));
         table.setRowFactory(t -> {
             TableRow<ProofFeedRow> row = new TableRow<>() {
@@ -308,7 +312,7 @@ public final class DashboardPage implements Page {
         v.setId(id);
         v.textProperty().bind(value);
         v.setWrapText(true);
-        v.setStyle("-fx-max-width: 22em;");
+        v.setStyle("-fx-max-width: 18em;");
         HBox h = new HBox(8, k, v);
         return h;
     }

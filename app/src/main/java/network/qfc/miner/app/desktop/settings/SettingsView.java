@@ -108,7 +108,8 @@ final class SettingsView {
         password.disableProperty().bind(model.keyFile.isEmpty());
         GridPane g = grid();
         row(g, 0, "A_ddress", address);
-        row(g, 1, "", new HBox(8, export, replace, password));
+        javafx.scene.layout.FlowPane actions = new javafx.scene.layout.FlowPane(8, 8, export, replace, password);
+        row(g, 1, "", actions); // wraps in a narrow window rather than cutting the buttons short
         return section("Key", g);
     }
 
@@ -319,6 +320,11 @@ final class SettingsView {
         k.getStyleClass().add(Styles.TEXT_MUTED);
         k.setMnemonicParsing(true); // "_Network": Alt+N focuses the field
         k.setLabelFor(value);
+        if (value instanceof CheckBox c) {
+            c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // a check box keeps its whole text
+        }
+        k.setWrapText(true); // a long key takes two lines in a narrow window (large text)
+        k.setStyle("-fx-max-width: 12em;");
         g.addRow(row, k, value);
     }
 
