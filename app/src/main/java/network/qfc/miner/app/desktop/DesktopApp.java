@@ -102,8 +102,9 @@ public final class DesktopApp extends Application {
     public void start(Stage primaryStage) {
         this.stage = primaryStage;
         stage.setTitle("QFC Desktop Miner");
-        stage.setMinWidth(820);
-        stage.setMinHeight(560);
+        // small enough for 200 % on a 1920x1080 screen (960x540 logical); the pages scroll below that
+        stage.setMinWidth(720);
+        stage.setMinHeight(480);
         Icons.apply(stage);
         if (settings.loadProblem() != null) {
             LOG.warn(settings.loadProblem());
@@ -122,7 +123,7 @@ public final class DesktopApp extends Application {
         tray = TrayPresenter.none();
         FirstRunPane pane = new FirstRunPane(settings, KeySetup.inDataDirectory(dirs), RpcNodeCheck.withDefaultTimeouts(),
                 keychain, background, this::firstRunDone);
-        Scene scene = new Scene(new javafx.scene.layout.StackPane(pane.view()), 900, 720);
+        Scene scene = fitted(new javafx.scene.layout.StackPane(pane.view()), 900, 720);
         Theme.apply(settings.get().theme(), scene);
         stage.setScene(scene);
     }
@@ -151,7 +152,7 @@ public final class DesktopApp extends Application {
         LogRing ring = DesktopLogging.ring().orElseGet(LogRing::new);
         window.addPage(new LogsPage(ring, dirs.logs(), settings::get, HardwareProbe.ofThisMachine()::probe,
                 QfcCommand.applicationVersion(), background));
-        Scene scene = new Scene(window.root(), 1180, 820);
+        Scene scene = fitted(window.root(), 1180, 820);
         Theme.apply(settings.get().theme(), scene);
         stage.setScene(scene);
         dashboardPage.onActivate();
@@ -175,6 +176,12 @@ public final class DesktopApp extends Application {
         if (startMining) {
             dashboard.onToggleMining();
         }
+    }
+
+    /** A scene of the preferred size, or of the screen's usable area when that is smaller (large text, 200 %). */
+    private static Scene fitted(javafx.scene.Parent root, double width, double height) {
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        return new Scene(root, Math.min(width, screen.getWidth()), Math.min(height, screen.getHeight()));
     }
 
     private void settingsChanged(AppSettings s) {

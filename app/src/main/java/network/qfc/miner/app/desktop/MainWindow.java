@@ -9,19 +9,29 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
-/** The window's frame: a sidebar of pages, the page shown, and a header with the main control. */
+/**
+ * The window's frame: a sidebar of pages, the page shown, and a header with the main control. The keyboard reaches
+ * everything: Tab goes sidebar, header, page; Ctrl+1..9 (Cmd on macOS) shows the n-th page; Up/Down on the sidebar
+ * moves between pages.
+ */
 public final class MainWindow {
     private final BorderPane root = new BorderPane();
     private final StackPane content = new StackPane();
     private final ToggleGroup nav = new ToggleGroup();
     private final List<Page> pages = new ArrayList<>();
     private final VBox sidebar = new VBox(4);
+    private final List<KeyCombination> shortcuts = new ArrayList<>();
     private Page shown;
 
     public MainWindow(Node header) {
@@ -31,11 +41,13 @@ public final class MainWindow {
         brand.setPadding(new Insets(0, 0, 12, 0));
         sidebar.getChildren().add(brand);
         sidebar.setPadding(new Insets(16));
-        sidebar.setPrefWidth(200);
         sidebar.getStyleClass().add("sidebar");
-        sidebar.setStyle("-fx-background-color: -color-bg-subtle; -fx-border-color: -color-border-default; "
-                + "-fx-border-width: 0 1 0 0;");
+        // widths in em follow the system's font size (large text, 200 %), pixels would not
+        sidebar.setStyle("-fx-pref-width: 14em; -fx-background-color: -color-bg-subtle; "
+                + "-fx-border-color: -color-border-default; -fx-border-width: 0 1 0 0;");
         content.setPadding(new Insets(16, 20, 16, 20));
+        // a page taller than the window scrolls; it is never squeezed (squeezed labels elide or lose lines)
+        content.setMinHeight(Region.USE_PREF_SIZE);
         ScrollPane scroller = new ScrollPane(content);
         scroller.setFitToWidth(true);
         scroller.setFitToHeight(true);
@@ -43,6 +55,15 @@ public final class MainWindow {
         VBox.setVgrow(scroller, Priority.ALWAYS);
         root.setLeft(sidebar);
         root.setCenter(main);
+        sidebar.addEventFilter(KeyEvent.KEY_PRESSED, this::onSidebarKey);
+        root.sceneProperty().addListener((obs, old, scene) -> {
+            if (old != null) {
+                shortcuts.forEach(old.getAccelerators()::remove);
+            }
+            if (scene != null) {
+                installShortcuts(scene);
+            }
+        });
         nav.selectedToggleProperty().addListener((obs, old, now) -> {
             if (now == null) {
                 old.setSelected(true);
@@ -67,6 +88,14 @@ public final class MainWindow {
         button.setId("nav-" + page.title().toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
         sidebar.getChildren().add(button);
         pages.add(page);
+        if (pages.size() <= 9) {
+            KeyCombination key = shortcut(pages.size());
+            button.setTooltip(new Tooltip(page.title() + " (" + key.getDisplayText() + ")"));
+            button.setAccessibleHelp("Shortcut " + key.getDisplayText());
+            if (root.getScene() != null) {
+                installShortcuts(root.getScene());
+            }
+        }
         if (pages.size() == 1) {
             button.setSelected(true);
         }
@@ -80,6 +109,37 @@ public final class MainWindow {
 
     public Page shown() {
         return shown;
+    }
+
+    /** The key that shows the {@code n}-th page (from 1): Ctrl+n, Cmd+n on macOS. */
+    public static KeyCombination shortcut(int n) {
+        return new KeyCodeCombination(KeyCode.valueOf("DIGIT" + n), KeyCombination.SHORTCUT_DOWN);
+    }
+
+    private void installShortcuts(javafx.scene.Scene scene) {
+        for (int i = 0; i < Math.min(9, nav.getToggles().size()); i++) {
+            ToggleButton button = (ToggleButton) nav.getToggles().get(i);
+            KeyCombination key = shortcut(i + 1);
+            if (!shortcuts.contains(key)) {
+                shortcuts.add(key);
+            }
+            scene.getAccelerators().put(key, () -> button.setSelected(true));
+        }
+    }
+
+    /** Up/Down on a sidebar button shows the page above/below and moves the focus with it. */
+    private void onSidebarKey(KeyEvent e) {
+        if (e.getCode() != KeyCode.UP && e.getCode() != KeyCode.DOWN) {
+            return;
+        }
+        int at = nav.getToggles().indexOf(nav.getSelectedToggle());
+        int to = e.getCode() == KeyCode.UP ? at - 1 : at + 1;
+        if (at >= 0 && to >= 0 && to < nav.getToggles().size()) {
+            ToggleButton next = (ToggleButton) nav.getToggles().get(to);
+            next.setSelected(true);
+            next.requestFocus();
+        }
+        e.consume();
     }
 
     private void show(Page page) {

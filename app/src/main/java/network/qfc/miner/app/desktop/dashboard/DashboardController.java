@@ -40,6 +40,7 @@ public final class DashboardController {
             .withZone(ZoneId.systemDefault());
 
     private final DashboardModel model = new DashboardModel();
+    private final GovernorRows governorRows = new GovernorRows();
     private final MiningControl mining;
     private final Executor background;
     private final Clock clock;
@@ -114,10 +115,17 @@ public final class DashboardController {
         if (runtime == null) {
             return;
         }
+        model.feed.removeIf(r -> !r.isProof());
+        governorRows.reset();
         feedSubscription = runtime.events().subscribe("dashboard-feed", this::onEvent);
         ProofJournal journal = runtime.journal();
         CompletableFuture.supplyAsync(() -> journal.recent(FEED_ROWS), background)
-                .thenAccept(entries -> UiThread.run(() -> model.feed.setAll(rowsOf(entries))))
+                .thenAccept(entries -> UiThread.run(() -> {
+                    // governor rows that came while the journal was read stay on top
+                    List<ProofFeedRow> rows = new ArrayList<>(model.feed.filtered(r -> !r.isProof()));
+                    rows.addAll(rowsOf(entries));
+                    model.feed.setAll(rows);
+                }))
                 .exceptionally(e -> {
                     LOG.warn("could not read the proof journal", e);
                     return null;
@@ -125,7 +133,12 @@ public final class DashboardController {
         refreshHistory();
     }
 
-    private void onEvent(MinerEvent event) {
+    void onEvent(MinerEvent event) {
+        if (event instanceof MinerEvent.Paused || event instanceof MinerEvent.Throttled
+                || event instanceof MinerEvent.Resumed) {
+            UiThread.run(() -> governorRows.rowFor(event).ifPresent(r -> governorRows.add(model.feed, r, FEED_ROWS)));
+            return;
+        }
         ProofFeedRow row = null;
         if (event instanceof MinerEvent.ProofResult p) {
             row = new ProofFeedRow(p.at(), p.taskId(), p.model(), p.executionTimeMs(),
@@ -137,6 +150,7 @@ public final class DashboardController {
         if (row != null) {
             ProofFeedRow shown = row;
             UiThread.run(() -> {
+                governorRows.proofShown();
                 model.feed.add(0, shown);
                 if (model.feed.size() > FEED_ROWS) {
                     model.feed.remove(FEED_ROWS, model.feed.size());

@@ -38,6 +38,7 @@ public final class DashboardPage implements Page {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
     private static final PseudoClass GOOD = PseudoClass.getPseudoClass("good");
     private static final PseudoClass BAD = PseudoClass.getPseudoClass("bad");
+    private static final PseudoClass GOVERNOR = PseudoClass.getPseudoClass("governor");
 
     private final DashboardController controller;
     private final DashboardModel model;
@@ -95,7 +96,10 @@ public final class DashboardPage implements Page {
         HBox.setHgrow(text, Priority.ALWAYS);
         Button toggle = new Button();
         toggle.setId("dash-toggle");
-        toggle.textProperty().bind(Bindings.when(model.mining).then("Stop mining").otherwise("Start mining"));
+        // Alt+S presses it (a mnemonic); Tab reaches it after the sidebar; Space and Enter press it when focused
+        toggle.textProperty().bind(Bindings.when(model.mining).then("_Stop mining").otherwise("_Start mining"));
+        toggle.setMnemonicParsing(true);
+        toggle.setAccessibleHelp("Alt+S");
         toggle.getStyleClass().add(Styles.LARGE);
         model.mining.addListener((obs, old, on) -> {
             toggle.getStyleClass().removeAll(Styles.ACCENT, Styles.DANGER);
@@ -105,7 +109,9 @@ public final class DashboardPage implements Page {
         toggle.disableProperty().bind(model.busy);
         toggle.setOnAction(e -> controller.onToggleMining());
         toggle.setDefaultButton(false);
+        toggle.setMinWidth(Region.USE_PREF_SIZE); // the state's reason wraps; the main control never elides
         HBox bar = new HBox(16, text, toggle);
+        bar.setMinHeight(Region.USE_PREF_SIZE); // above the scrolling page: never squeezed to one line
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(12, 20, 12, 20));
         bar.setStyle("-fx-border-color: -color-border-default; -fx-border-width: 0 0 1 0;");
@@ -148,7 +154,7 @@ public final class DashboardPage implements Page {
         advice.setId("dash-slash-advice");
         advice.textProperty().bind(model.slashAdvice);
         advice.setWrapText(true);
-        advice.setMaxWidth(360);
+        advice.setStyle("-fx-max-width: 26em;");
         advice.getStyleClass().add(Styles.TEXT_MUTED);
         VBox card = card("Standing", row("Status", model.standing, "dash-standing"), jail,
                 row("Stake", Bindings.concat(model.stake, " ", model.stakeChange), "dash-stake"),
@@ -180,7 +186,7 @@ public final class DashboardPage implements Page {
         accepted.setAnimated(false);
         accepted.setCreateSymbols(false);
         accepted.setLegendVisible(false);
-        accepted.setPrefHeight(200);
+        accepted.setStyle("-fx-pref-height: 14em;");
         CategoryAxis x2 = new CategoryAxis();
         NumberAxis right = new NumberAxis();
         right.setLabel("inference score");
@@ -191,7 +197,7 @@ public final class DashboardPage implements Page {
         score.setAnimated(false);
         score.setCreateSymbols(false);
         score.setLegendVisible(false);
-        score.setPrefHeight(200);
+        score.setStyle("-fx-pref-height: 14em;");
         ToggleGroup ranges = new ToggleGroup();
         HBox rangeBar = new HBox(4);
         for (DashboardModel.Range r : DashboardModel.Range.values()) {
@@ -214,6 +220,10 @@ public final class DashboardPage implements Page {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox head = new HBox(12, title, spacer, rangeBar);
         head.setAlignment(Pos.CENTER_LEFT);
+        rangeBar.setMinWidth(Region.USE_PREF_SIZE);
+        // charts give way to a narrow window (large text); the page then scrolls, it does not widen
+        accepted.setMinWidth(0);
+        score.setMinWidth(0);
         HBox charts = new HBox(16, accepted, score);
         HBox.setHgrow(accepted, Priority.ALWAYS);
         HBox.setHgrow(score, Priority.ALWAYS);
@@ -221,49 +231,64 @@ public final class DashboardPage implements Page {
     }
 
     private Node feed() {
+        Label title = new Label("Proofs (double-click or Enter for detail)");
+        title.getStyleClass().add(Styles.TITLE_4);
+        Label text = new Label(); // never shown: its font is the feed's, for column widths in em
         TableView<ProofFeedRow> table = new TableView<>(model.feed);
         table.setId("dash-feed");
         table.setPlaceholder(new Label("No proofs yet. Start mining to see them here."));
-        table.getColumns().add(column("Time", r -> TIME.format(r.at()), 90));
-        table.getColumns().add(column("Task", r -> DashboardFormat.shortId(r.taskId()), 100));
-        table.getColumns().add(column("Model", ProofFeedRow::model, 170));
-        table.getColumns().add(column("ms", r -> r.ms() >= 0 ? Long.toString(r.ms()) : "", 60));
-        table.getColumns().add(column("Outcome", ProofFeedRow::outcome, 170));
-        table.getColumns().add(column("Node says", ProofFeedRow::message, 420));
+        table.getStylesheets().add(DashboardPage.class.getResource("feed.css").toExternalForm());
+        table.getColumns().add(column("Time", r -> TIME.format(r.at()), 6.5, text));
+        table.getColumns().add(column("Task", r -> DashboardFormat.shortId(r.taskId()), 7, text));
+        table.getColumns().add(column("Model", ProofFeedRow::model, 14, text));
+        table.getColumns().add(column("ms", r -> r.ms() >= 0 ? Long.toString(r.ms()) : "", 4, text));
+        table.getColumns().add(column("Outcome", ProofFeedRow::outcome, 14, text));
+        table.getColumns().add(column("Node says", ProofFeedRow::message, 30, text));
         table.setRowFactory(t -> {
             TableRow<ProofFeedRow> row = new TableRow<>() {
                 @Override
                 protected void updateItem(ProofFeedRow item, boolean empty) {
                     super.updateItem(item, empty);
                     pseudoClassStateChanged(GOOD, !empty && item != null && item.good());
-                    pseudoClassStateChanged(BAD, !empty && item != null && !item.good());
+                    pseudoClassStateChanged(BAD, !empty && item != null && !item.good() && item.isProof());
+                    pseudoClassStateChanged(GOVERNOR, !empty && item != null && !item.isProof());
                 }
             };
             row.setOnMouseClicked(e -> {
-                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                if (e.getClickCount() == 2 && !row.isEmpty() && row.getItem().isProof()) {
                     openDetail.accept(row.getItem());
                 }
             });
             return row;
         });
-        table.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {
-                openDetail.accept(table.getSelectionModel().getSelectedItem());
+        table.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            ProofFeedRow selected = table.getSelectionModel().getSelectedItem();
+            if (e.getCode() == KeyCode.ENTER && selected != null && selected.isProof()) {
+                openDetail.accept(selected);
+                e.consume();
+            }
+        });
+        // Tab into the feed lands on its newest row, so Enter opens something at once
+        table.focusedProperty().addListener((obs, was, now) -> {
+            if (now && table.getSelectionModel().isEmpty() && !table.getItems().isEmpty()) {
+                table.getSelectionModel().select(0);
+                table.getFocusModel().focus(0);
             }
         });
         table.setStyle("-fx-pref-height: 18em;");
-        Label title = new Label("Proofs (double-click or Enter for detail)");
-        title.getStyleClass().add(Styles.TITLE_4);
-        VBox box = new VBox(8, title, table);
+        text.setManaged(false);
+        text.setVisible(false);
+        VBox box = new VBox(8, title, table, text);
         VBox.setVgrow(table, Priority.ALWAYS);
         return box;
     }
 
+    /** A column {@code ems} wide in the font of {@code text}: it widens with the system's font size. */
     private static TableColumn<ProofFeedRow, String> column(String name, java.util.function.Function<ProofFeedRow, String> value,
-            double width) {
+            double ems, Label text) {
         TableColumn<ProofFeedRow, String> c = new TableColumn<>(name);
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
-        c.setPrefWidth(width);
+        c.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> ems * text.getFont().getSize(), text.fontProperty()));
         c.setSortable(false);
         return c;
     }
@@ -274,8 +299,7 @@ public final class DashboardPage implements Page {
         VBox card = new VBox(6, t);
         card.getChildren().addAll(rows);
         card.setPadding(new Insets(12));
-        card.setMinWidth(300);
-        card.setStyle("-fx-background-color: -color-bg-default; -fx-border-color: -color-border-default; "
+        card.setStyle("-fx-min-width: 22em; -fx-background-color: -color-bg-default; -fx-border-color: -color-border-default; "
                 + "-fx-border-radius: 6; -fx-background-radius: 6;");
         return card;
     }
@@ -283,12 +307,12 @@ public final class DashboardPage implements Page {
     private static Node row(String key, javafx.beans.value.ObservableValue<String> value, String id) {
         Label k = new Label(key);
         k.getStyleClass().add(Styles.TEXT_MUTED);
-        k.setMinWidth(110);
+        k.setStyle("-fx-min-width: 8em;");
         Label v = new Label();
         v.setId(id);
         v.textProperty().bind(value);
         v.setWrapText(true);
-        v.setMaxWidth(300);
+        v.setStyle("-fx-max-width: 18em;");
         HBox h = new HBox(8, k, v);
         return h;
     }

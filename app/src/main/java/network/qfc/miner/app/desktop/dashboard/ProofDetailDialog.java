@@ -63,6 +63,11 @@ public final class ProofDetailDialog {
         scroller.setPrefViewportHeight(480);
         dialog.getDialogPane().setContent(scroller);
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        // Enter and Esc both close it; the focus starts on Close (Tab reaches the values to select and copy)
+        javafx.scene.control.Button close = (javafx.scene.control.Button) dialog.getDialogPane().lookupButton(ButtonType.CLOSE);
+        close.setDefaultButton(true);
+        close.setId("proof-detail-close");
+        dialog.setOnShown(e -> close.requestFocus());
         Window w = owner.get();
         if (w != null) {
             dialog.initOwner(w);

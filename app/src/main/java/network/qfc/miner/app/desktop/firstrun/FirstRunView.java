@@ -19,6 +19,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import network.qfc.miner.app.desktop.EnterMeansDone;
 import network.qfc.miner.app.settings.AppSettings.Network;
 
 /** Lays out first-run setup: what the app does, then three short steps (network, key, done). */
@@ -53,15 +54,27 @@ final class FirstRunView {
             if (now.intValue() != FirstRunModel.STEP_KEY) {
                 keyView.clearSecrets();
             }
+            // the keyboard's focus follows the step shown (it would stay on a hidden button)
+            Node first = now.intValue() == FirstRunModel.STEP_NETWORK ? network
+                    : now.intValue() == FirstRunModel.STEP_KEY ? key : done;
+            javafx.application.Platform.runLater(() -> focusFirst(first));
         });
         VBox box = new VBox(16, title, intro, stepLabel, new StackPane(network, key, done));
         box.setPadding(new Insets(24));
-        box.setMaxWidth(760);
+        box.setStyle("-fx-max-width: 54em;"); // follows the system's font size
         StackPane centre = new StackPane(box);
         StackPane.setAlignment(box, Pos.TOP_CENTER);
         root = new ScrollPane(centre);
         root.setFitToWidth(true);
         root.setId("first-run");
+        EnterMeansDone.under(root);
+    }
+
+    /** Focuses a step's first stop: its selected choice (network, kind of key), else its main button. */
+    private static void focusFirst(Node step) {
+        step.lookupAll(".radio-button").stream().filter(n -> n instanceof RadioButton r && r.isSelected()).findFirst()
+                .or(() -> java.util.Optional.ofNullable(step.lookup("#fr-start")))
+                .ifPresent(Node::requestFocus);
     }
 
     Node root() {
@@ -116,7 +129,8 @@ final class FirstRunView {
         error.textProperty().bind(model.networkError);
         Button next = new Button("Next");
         next.setId("fr-next-network");
-        next.setDefaultButton(true);
+        // one default button per scene: each step's main button is the default (Enter) only while its step shows
+        next.defaultButtonProperty().bind(model.step.isEqualTo(FirstRunModel.STEP_NETWORK));
         next.getStyleClass().add(Styles.ACCENT);
         next.setOnAction(e -> controller.onNetworkNext());
         return new VBox(10, q, options, new HBox(8, url, check), new NodeCheckView(model.nodeCheck, "fr").root(),
@@ -131,6 +145,7 @@ final class FirstRunView {
         back.setOnAction(e -> controller.onBack());
         Button next = new Button("Next");
         next.setId("fr-next-key");
+        next.defaultButtonProperty().bind(model.step.isEqualTo(FirstRunModel.STEP_KEY));
         next.getStyleClass().add(Styles.ACCENT);
         next.disableProperty().bind(model.keyStep.working);
         next.setOnAction(e -> keyView.submit().ifPresent(f -> f.thenAccept(controller::onKeyWritten)));
@@ -183,7 +198,7 @@ final class FirstRunView {
         later.setOnAction(e -> controller.onFinish(false));
         Button start = new Button("Start mining now");
         start.setId("fr-start");
-        start.setDefaultButton(true);
+        start.defaultButtonProperty().bind(model.step.isEqualTo(FirstRunModel.STEP_DONE));
         start.getStyleClass().add(Styles.ACCENT);
         start.disableProperty().bind(model.finishing);
         start.setOnAction(e -> controller.onFinish(true));

@@ -53,7 +53,8 @@ public final class KeyStepView {
 
         secret.setId("key-secret");
         secret.setPromptText("64 hex characters");
-        Label secretLabel = new Label("Secret key (never shown again)");
+        Label secretLabel = new Label("_Secret key (never shown again)");
+        secretLabel.setMnemonicParsing(true);
         secretLabel.setLabelFor(secret);
         VBox secretBox = new VBox(4, secretLabel, secret);
         bindShown(secretBox, Bindings.equal(model.choice, KeyChoice.IMPORT_SECRET));
@@ -66,7 +67,8 @@ public final class KeyStepView {
         Button choose = new Button("Choose…");
         choose.setId("key-file-choose");
         choose.setOnAction(e -> chooseFile());
-        Label fileLabel = new Label("Encrypted key file");
+        Label fileLabel = new Label("Encrypted key _file");
+        fileLabel.setMnemonicParsing(true);
         fileLabel.setLabelFor(file);
         VBox fileBox = new VBox(4, fileLabel, new HBox(8, file, choose));
         bindShown(fileBox, Bindings.equal(model.choice, KeyChoice.IMPORT_FILE));
@@ -74,7 +76,8 @@ public final class KeyStepView {
         password.setId("key-password");
         Label passwordLabel = new Label();
         passwordLabel.textProperty().bind(Bindings.when(Bindings.equal(model.choice, KeyChoice.IMPORT_FILE))
-                .then("Password of that key file").otherwise("Password to encrypt the key on this computer"));
+                .then("_Password of that key file").otherwise("_Password to encrypt the key on this computer"));
+        passwordLabel.setMnemonicParsing(true);
         passwordLabel.setLabelFor(password);
         password.textProperty().addListener((o, old, now) -> controller.onPasswordTyped(password.getCharacters()));
         Label strength = new Label();
@@ -82,7 +85,8 @@ public final class KeyStepView {
         strength.getStyleClass().add(Styles.TEXT_MUTED);
         strength.textProperty().bind(model.strength);
         repeat.setId("key-password-repeat");
-        Label repeatLabel = new Label("The same password again");
+        Label repeatLabel = new Label("The same password _again");
+        repeatLabel.setMnemonicParsing(true);
         repeatLabel.setLabelFor(repeat);
         VBox repeatBox = new VBox(4, repeatLabel, repeat);
         bindShown(repeatBox, Bindings.notEqual(model.choice, KeyChoice.IMPORT_FILE));

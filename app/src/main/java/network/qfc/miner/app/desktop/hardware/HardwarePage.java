@@ -14,6 +14,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import network.qfc.miner.app.desktop.Page;
 import network.qfc.miner.app.desktop.UiThread;
@@ -92,7 +93,7 @@ public final class HardwarePage implements Page {
         grid.setHgap(16);
         grid.setVgap(8);
         ColumnConstraints keys = new ColumnConstraints();
-        keys.setMinWidth(140);
+        keys.setMinWidth(Region.USE_PREF_SIZE); // as wide as the longest key, in the system's font
         ColumnConstraints values = new ColumnConstraints();
         values.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().addAll(keys, values);

@@ -22,7 +22,8 @@ final class LogsView {
         Label title = new Label("Logs");
         title.getStyleClass().add(Styles.TITLE_3);
 
-        Label levelLabel = new Label("Show");
+        Label levelLabel = new Label("S_how");
+        levelLabel.setMnemonicParsing(true);
         ComboBox<String> level = new ComboBox<>();
         level.setId("logs-level");
         level.getItems().setAll(LogsModel.LEVELS);
@@ -41,7 +42,9 @@ final class LogsView {
         copy.setId("logs-copy-diagnostics");
         copy.disableProperty().bind(model.busy);
         copy.setOnAction(e -> controller.onCopyDiagnostics());
-        HBox bar = new HBox(8, levelLabel, level, andAbove, follow, grow, open, copy);
+        // wraps in a narrow window (large text, 200 %) rather than cutting its words short
+        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(8, 8, levelLabel, level, andAbove, follow, grow,
+                open, copy);
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
         ListView<LogLine> list = new ListView<>(model.shown);

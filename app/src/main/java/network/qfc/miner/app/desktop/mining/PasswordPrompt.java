@@ -35,7 +35,13 @@ public final class PasswordPrompt implements PasswordSource {
             Dialog<char[]> dialog = new Dialog<>();
             dialog.setTitle("Unlock your validator key");
             dialog.setHeaderText("Type the password of your key file to start mining.");
-            dialog.getDialogPane().setContent(new VBox(8, new Label(keyFile), field));
+            Label file = new Label(keyFile);
+            file.setWrapText(true);
+            Label label = new Label("_Password");
+            label.setMnemonicParsing(true);
+            label.setLabelFor(field);
+            dialog.getDialogPane().setContent(new VBox(8, file, label, field));
+            // OK is the default (Enter), Cancel the cancel button (Esc); Enter on a focused Cancel cancels
             dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
             dialog.setResultConverter(b -> b == ButtonType.OK ? field.getText().toCharArray() : null);
             Platform.runLater(field::requestFocus);

@@ -27,6 +27,7 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
+import network.qfc.miner.app.desktop.EnterMeansDone;
 import network.qfc.miner.app.desktop.Theme;
 import network.qfc.miner.app.desktop.firstrun.KeyStepView;
 import network.qfc.miner.app.desktop.firstrun.NodeCheckView;
@@ -53,6 +54,7 @@ final class SettingsView {
         status.setId("set-status");
         status.setWrapText(true);
         status.textProperty().bind(model.status);
+        status.managedProperty().bind(model.status.isNotEmpty()); // no blank gap under the title
         root = new VBox(18, title, status, network(), key(), mining(), background(), desktop());
         root.setPadding(new Insets(0, 0, 16, 0));
         model.theme.addListener((o, old, now) -> {
@@ -82,8 +84,8 @@ final class SettingsView {
         check.setId("set-check");
         check.setOnAction(e -> controller.onCheckNode());
         GridPane g = grid();
-        row(g, 0, "Network", network);
-        row(g, 1, "RPC URL", new HBox(8, url, check));
+        row(g, 0, "_Network", network);
+        row(g, 1, "_RPC URL", new HBox(8, url, check));
         row(g, 2, "", new NodeCheckView(model.nodeCheck, "set").root());
         return section("Network", g);
     }
@@ -105,8 +107,9 @@ final class SettingsView {
         export.disableProperty().bind(model.keyFile.isEmpty());
         password.disableProperty().bind(model.keyFile.isEmpty());
         GridPane g = grid();
-        row(g, 0, "Address", address);
-        row(g, 1, "", new HBox(8, export, replace, password));
+        row(g, 0, "A_ddress", address);
+        javafx.scene.layout.FlowPane actions = new javafx.scene.layout.FlowPane(8, 8, export, replace, password);
+        row(g, 1, "", actions); // wraps in a narrow window rather than cutting the buttons short
         return section("Key", g);
     }
 
@@ -140,10 +143,10 @@ final class SettingsView {
             }
         });
         GridPane g = grid();
-        row(g, 0, "Compute mode", mode);
+        row(g, 0, "_Compute mode", mode);
         row(g, 1, "", modeWhy);
-        row(g, 2, "Backend", backend);
-        row(g, 3, "Model folder", new HBox(8, dir, choose));
+        row(g, 2, "_Backend", backend);
+        row(g, 3, "_Model folder", new HBox(8, dir, choose));
         return section("Mining", g);
     }
 
@@ -166,11 +169,11 @@ final class SettingsView {
         Spinner<Integer> minBattery = spinner("set-min-battery", 0, 100, model.minBattery);
         Spinner<Integer> temp = spinner("set-max-temperature", 40, 110, model.maxTemperature);
         GridPane g = grid();
-        row(g, 0, "CPU cap", new HBox(8, cap, capValue));
-        row(g, 1, "Only when idle for (minutes, 0 = always)", idle);
+        row(g, 0, "CPU ca_p", new HBox(8, cap, capValue));
+        row(g, 1, "Only when _idle for (minutes, 0 = always)", idle);
         row(g, 2, "", battery);
-        row(g, 3, "Minimum battery %", minBattery);
-        row(g, 4, "Maximum temperature °C", temp);
+        row(g, 3, "Minimum b_attery %", minBattery);
+        row(g, 4, "Maximum _temperature °C", temp);
         return section("Background", g);
     }
 
@@ -197,7 +200,7 @@ final class SettingsView {
         row(g, 0, "", login);
         row(g, 1, "", minimized);
         row(g, 2, "", tray);
-        row(g, 3, "Theme", theme);
+        row(g, 3, "T_heme", theme);
         return section("Desktop", g);
     }
 
@@ -229,6 +232,7 @@ final class SettingsView {
             }));
         });
         dialog.setOnHidden(e -> keyView.clearSecrets());
+        EnterMeansDone.under(dialog.getDialogPane()); // Enter on "Create a new key" means Replace
         dialog.show();
     }
 
@@ -240,9 +244,9 @@ final class SettingsView {
         PasswordField repeat = new PasswordField();
         repeat.setId("set-new-password-repeat");
         GridPane g = grid();
-        row(g, 0, "Current password", old);
-        row(g, 1, "New password", fresh);
-        row(g, 2, "New password again", repeat);
+        row(g, 0, "_Current password", old);
+        row(g, 1, "_New password", fresh);
+        row(g, 2, "New password _again", repeat);
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(window());
         dialog.setTitle("Change password");
@@ -314,7 +318,13 @@ final class SettingsView {
     private static void row(GridPane g, int row, String key, Node value) {
         Label k = new Label(key);
         k.getStyleClass().add(Styles.TEXT_MUTED);
+        k.setMnemonicParsing(true); // "_Network": Alt+N focuses the field
         k.setLabelFor(value);
+        if (value instanceof CheckBox c) {
+            c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // a check box keeps its whole text
+        }
+        k.setWrapText(true); // a long key takes two lines in a narrow window (large text)
+        k.setStyle("-fx-max-width: 12em;");
         g.addRow(row, k, value);
     }
 

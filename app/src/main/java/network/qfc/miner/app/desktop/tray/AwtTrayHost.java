@@ -1,21 +1,21 @@
 package network.qfc.miner.app.desktop.tray;
 
 import java.awt.AWTException;
-import java.awt.BasicStroke;
-import java.awt.Color;
 import java.awt.EventQueue;
-import java.awt.Graphics2D;
 import java.awt.GraphicsEnvironment;
 import java.awt.MenuItem;
 import java.awt.PopupMenu;
-import java.awt.RenderingHints;
 import java.awt.SystemTray;
 import java.awt.TrayIcon;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
+import javax.imageio.ImageIO;
+import network.qfc.miner.app.desktop.Theme;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,8 +63,13 @@ public final class AwtTrayHost implements TrayHost {
     private boolean installOnAwtThread(TrayView initial, Actions actions) {
         SystemTray tray = SystemTray.getSystemTray();
         int size = Math.max(16, tray.getTrayIconSize().height);
+        boolean darkPanel = panelIsDark();
         for (TrayState s : TrayState.values()) {
-            images.put(s, TrayIcons.draw(s, size));
+            BufferedImage image = load(TrayView.iconResource(s, size, darkPanel));
+            if (image == null) {
+                return false;
+            }
+            images.put(s, image);
         }
         PopupMenu menu = new PopupMenu();
         MenuItem open = new MenuItem("Open QFC Desktop Miner");
@@ -93,6 +98,29 @@ public final class AwtTrayHost implements TrayHost {
         icon.set(trayIcon);
         apply(initial);
         return true;
+    }
+
+    /** One of the tray PNGs the build ships (icons/generate.sh); null, logged, when it cannot be read. */
+    static BufferedImage load(String resource) {
+        try (InputStream in = AwtTrayHost.class.getResourceAsStream(resource)) {
+            BufferedImage image = in == null ? null : ImageIO.read(in);
+            if (image == null) {
+                LOG.warn("the tray icon {} is missing from the application", resource);
+            }
+            return image;
+        } catch (IOException e) {
+            LOG.warn("the tray icon {} could not be read: {}", resource, e.toString());
+            return null;
+        }
+    }
+
+    /**
+     * Whether the tray sits on a dark panel. macOS's menu bar and Windows' task bar follow the OS's dark mode; the
+     * panels of GNOME (and most Linux desktops with an AWT tray) are dark whatever the theme.
+     */
+    private static boolean panelIsDark() {
+        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        return !(os.contains("mac") || os.contains("win")) || Theme.systemPrefersDark();
     }
 
     @Override
@@ -131,45 +159,6 @@ public final class AwtTrayHost implements TrayHost {
         TrayIcon trayIcon = icon.getAndSet(null);
         if (trayIcon != null) {
             EventQueue.invokeLater(() -> SystemTray.getSystemTray().remove(trayIcon));
-        }
-    }
-
-    /** Tray icons drawn at the tray's own size: a ring whose colour and mark show the state. */
-    static final class TrayIcons {
-        private TrayIcons() {
-        }
-
-        static BufferedImage draw(TrayState state, int size) {
-            BufferedImage img = new BufferedImage(size, size, BufferedImage.TYPE_INT_ARGB);
-            Graphics2D g = img.createGraphics();
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            Color color = switch (state) {
-                case MINING -> new Color(0x1f, 0x88, 0x3d);
-                case PAUSED -> new Color(0x9a, 0x67, 0x00);
-                case ERROR -> new Color(0xcf, 0x22, 0x2e);
-                case IDLE -> new Color(0x6e, 0x77, 0x81);
-            };
-            float stroke = Math.max(2f, size / 8f);
-            g.setStroke(new BasicStroke(stroke));
-            g.setColor(color);
-            int pad = Math.round(stroke);
-            g.drawOval(pad, pad, size - 2 * pad, size - 2 * pad);
-            int c = size / 2;
-            int r = size / 5;
-            switch (state) {
-                case MINING -> g.fillOval(c - r, c - r, 2 * r, 2 * r);
-                case PAUSED -> {
-                    g.fillRect(c - r, c - r, Math.max(2, r * 2 / 3), 2 * r);
-                    g.fillRect(c + r - Math.max(2, r * 2 / 3), c - r, Math.max(2, r * 2 / 3), 2 * r);
-                }
-                case ERROR -> {
-                    g.fillRect(c - Math.max(1, r / 3), c - r, Math.max(2, r * 2 / 3), r + r / 2);
-                    g.fillRect(c - Math.max(1, r / 3), c + r - Math.max(2, r / 2), Math.max(2, r * 2 / 3), Math.max(2, r / 2));
-                }
-                case IDLE -> { }
-            }
-            g.dispose();
-            return img;
         }
     }
 }

@@ -10,6 +10,34 @@ package network.qfc.miner.app.desktop.tray;
  * @param pauseEnabled   pausing only makes sense while mining is on
  */
 public record TrayView(TrayState state, String tooltip, String toggleLabel, String pauseLabel, boolean pauseEnabled) {
+    /** The sizes the build ships each tray icon at ({@code icons/generate.sh}), each also as {@code @2x}. */
+    static final int[] ICON_SIZES = {16, 22, 24, 32, 48};
+
+    /**
+     * The class-path resource (relative to this package) of the icon for {@code state} in a tray slot of
+     * {@code slotPixels}: the smallest shipped PNG at least that big (a size drawn for itself before an {@code @2x}
+     * of the same pixels), else the biggest; the variant with a light glyph on a dark panel, a dark glyph on a light
+     * one.
+     */
+    public static String iconResource(TrayState state, int slotPixels, boolean darkPanel) {
+        String best = null;
+        int bestPixels = 0;
+        for (int scale = 1; scale <= 2; scale++) {
+            for (int size : ICON_SIZES) {
+                int pixels = size * scale;
+                boolean fits = pixels >= slotPixels;
+                boolean better = best == null
+                        || (fits && (bestPixels < slotPixels || pixels < bestPixels))
+                        || (!fits && bestPixels < slotPixels && pixels > bestPixels);
+                if (better) {
+                    best = size + (scale == 2 ? "@2x" : "");
+                    bestPixels = pixels;
+                }
+            }
+        }
+        return "icons/" + state.name().toLowerCase(java.util.Locale.ROOT) + (darkPanel ? "-dark-" : "-light-") + best
+                + ".png";
+    }
 
     /** The tray's whole state logic: facts in, what to show out. */
     public static TrayView of(TrayInput in) {

@@ -86,11 +86,11 @@ class DashboardPageTest {
         assertThat(newest.outcome()).startsWith("Accepted");
         assertThat(newest.model()).isEqualTo("qfc-embed-small@v1.0");
         assertThat(newest.taskId()).hasSize(64);
-        assertThat(text(robot, "#dash-toggle")).isEqualTo("Stop mining");
+        assertThat(text(robot, "#dash-toggle")).isEqualTo("_Stop mining");
 
         robot.clickOn("#dash-toggle");
         waitFor(robot, 60, () -> text(robot, "#dash-state").equals("Not mining"));
-        assertThat(text(robot, "#dash-toggle")).isEqualTo("Start mining");
+        assertThat(text(robot, "#dash-toggle")).isEqualTo("_Start mining");
     }
 
     @Test
