@@ -129,16 +129,18 @@ public final class DashboardPage implements Page {
     }
 
     private Node buildView() {
+        // node and standing first (is it working, am I safe), the machine's details after them
         Node cards = new FlowPane(16, 16,
                 card("Node", row("URL", model.node, "dash-node"), row("Status", model.nodeStatus, "dash-node-status"),
                         row("Validator", model.address, "dash-address")),
+                standingCard(),
                 card("This machine", row("Tier", model.tier, "dash-tier"), row("Backend", model.backend, "dash-backend"),
-                        row("Fell back because", model.backendWhy, "dash-backend-why"), row("Model", model.model, "dash-model")),
-                standingCard());
+                        row("Fell back because", model.backendWhy, "dash-backend-why"), row("Model", model.model, "dash-model")));
         Node counters = counters();
         Node chart = chart();
         Node feed = feed();
-        VBox box = new VBox(16, counters, cards, chart, feed);
+        // what a miner watches first: the counters and the live feed, then the node/machine/standing cards, then history
+        VBox box = new VBox(16, counters, feed, cards, chart);
         VBox.setVgrow(feed, Priority.ALWAYS);
         return box;
     }
@@ -239,7 +241,7 @@ public final class DashboardPage implements Page {
         table.setPlaceholder(new Label("No proofs yet. Start mining to see them here."));
         table.getStylesheets().add(DashboardPage.class.getResource("feed.css").toExternalForm());
         table.getColumns().add(column("Time", r -> TIME.format(r.at()), 6.5, text));
-        table.getColumns().add(column("Task", r -> DashboardFormat.shortId(r.taskId()), 7, text));
+        table.getColumns().add(column("Task", r -> DashboardFormat.shortId(r.taskId()), 8, text));
         table.getColumns().add(column("Model", ProofFeedRow::model, 14, text));
         table.getColumns().add(column("ms", r -> r.ms() >= 0 ? Long.toString(r.ms()) : "", 4, text));
         table.getColumns().add(column("Outcome", ProofFeedRow::outcome, 14, text));
@@ -275,12 +277,33 @@ public final class DashboardPage implements Page {
                 table.getFocusModel().focus(0);
             }
         });
-        table.setStyle("-fx-pref-height: 18em;");
+        table.setStyle("-fx-pref-height: 15em;");
+        table.getStyleClass().add(Styles.DENSE);
+        fillLastColumn(table, 30, text);
         text.setManaged(false);
         text.setVisible(false);
         VBox box = new VBox(8, title, table, text);
         VBox.setVgrow(table, Priority.ALWAYS);
         return box;
+    }
+
+    /**
+     * "Node says" takes the width the other columns leave (so a wide window shows the whole message without a
+     * horizontal scroll bar), never less than its own width in em (a narrow window or large text scrolls instead).
+     */
+    private static void fillLastColumn(TableView<ProofFeedRow> table, double ems, Label text) {
+        java.util.List<TableColumn<ProofFeedRow, ?>> columns = table.getColumns();
+        TableColumn<ProofFeedRow, ?> last = columns.get(columns.size() - 1);
+        java.util.List<javafx.beans.Observable> deps = new java.util.ArrayList<>();
+        deps.add(table.widthProperty());
+        deps.add(text.fontProperty());
+        columns.subList(0, columns.size() - 1).forEach(c -> deps.add(c.widthProperty()));
+        last.prefWidthProperty().unbind();
+        last.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> {
+            double others = columns.subList(0, columns.size() - 1).stream().mapToDouble(TableColumn::getWidth).sum();
+            // room for the vertical scroll bar and the table's borders
+            return Math.max(ems * text.getFont().getSize(), table.getWidth() - others - 24);
+        }, deps.toArray(javafx.beans.Observable[]::new)));
     }
 
     /** A column {@code ems} wide in the font of {@code text}: it widens with the system's font size. */
