@@ -71,6 +71,7 @@ public final class DesktopApp extends Application {
     private Keychain keychain;
     private Stage stage;
     private TrayPresenter tray;
+    private Thread shutdownHook;
 
     @Override
     public void init() {
@@ -92,6 +93,9 @@ public final class DesktopApp extends Application {
                 Keychain.accountOf(Path.of(settings.get().keystorePath())),
                 new PasswordPrompt(settings.get().keystorePath())).password();
         mining = new MiningControl(dirs, settings::get, password, governor::gate);
+        // SIGTERM (a log-out, kill, systemd) skips stop(): the miner still finishes or journals the proof in flight
+        shutdownHook = new Thread(mining::close, "qfc-desktop-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
         Path modelRoot = ModelCache.resolveRoot(settings.get().modelDir().isBlank() ? null : Path.of(settings.get().modelDir()),
                 System.getenv(), System.getProperty("user.home"));
         models = new ModelCache(modelRoot, ModelRegistry.bundled(), new ModelDownloader(ModelDownloader.Settings.defaults()),
@@ -196,6 +200,11 @@ public final class DesktopApp extends Application {
 
     @Override
     public void stop() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running: it stops the miner
+        }
         if (tray != null) {
             tray.close();
         }
