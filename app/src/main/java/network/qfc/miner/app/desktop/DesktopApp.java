@@ -12,7 +12,11 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 import network.qfc.miner.app.QfcCommand;
 import network.qfc.miner.app.autostart.StartAtLogin;
 import network.qfc.miner.app.desktop.dashboard.DashboardController;
@@ -157,6 +161,9 @@ public final class DesktopApp extends Application {
                 QfcCommand.applicationVersion(), background));
         Scene scene = new Scene(window.root(), 1180, 820);
         Theme.apply(settings.get().theme(), scene);
+        // Ctrl+W (Cmd+W) closes the window as its close button does: to the tray, or asking, or quitting
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN),
+                () -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
         stage.setScene(scene);
         dashboardPage.onActivate();
 
