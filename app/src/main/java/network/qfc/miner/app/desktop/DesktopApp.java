@@ -181,6 +181,10 @@ public final class DesktopApp extends Application {
                 ask.setHeaderText("Quit QFC Desktop Miner?");
                 ask.initOwner(stage);
                 ask.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> quit());
+            } else if (tray.installed()) {
+                // the tray turned implicit exit off: without this the window would go and the app stay, in the tray,
+                // against the setting
+                quit();
             }
         });
         if (startMining) {
