@@ -12,7 +12,11 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 import network.qfc.miner.app.QfcCommand;
 import network.qfc.miner.app.autostart.StartAtLogin;
 import network.qfc.miner.app.desktop.dashboard.DashboardController;
@@ -71,6 +75,7 @@ public final class DesktopApp extends Application {
     private Keychain keychain;
     private Stage stage;
     private TrayPresenter tray;
+    private Thread shutdownHook;
 
     @Override
     public void init() {
@@ -92,6 +97,9 @@ public final class DesktopApp extends Application {
                 Keychain.accountOf(Path.of(settings.get().keystorePath())),
                 new PasswordPrompt(settings.get().keystorePath())).password();
         mining = new MiningControl(dirs, settings::get, password, governor::gate);
+        // SIGTERM (a log-out, kill, systemd) skips stop(): the miner still finishes or journals the proof in flight
+        shutdownHook = new Thread(mining::close, "qfc-desktop-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
         Path modelRoot = ModelCache.resolveRoot(settings.get().modelDir().isBlank() ? null : Path.of(settings.get().modelDir()),
                 System.getenv(), System.getProperty("user.home"));
         models = new ModelCache(modelRoot, ModelRegistry.bundled(), new ModelDownloader(ModelDownloader.Settings.defaults()),
@@ -154,6 +162,9 @@ public final class DesktopApp extends Application {
                 QfcCommand.applicationVersion(), background));
         Scene scene = fitted(window.root(), 1180, 820);
         Theme.apply(settings.get().theme(), scene);
+        // Ctrl+W (Cmd+W) closes the window as its close button does: to the tray, or asking, or quitting
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN),
+                () -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
         stage.setScene(scene);
         dashboardPage.onActivate();
 
@@ -171,6 +182,10 @@ public final class DesktopApp extends Application {
                 ask.setHeaderText("Quit QFC Desktop Miner?");
                 ask.initOwner(stage);
                 ask.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> quit());
+            } else if (tray.installed()) {
+                // the tray turned implicit exit off: without this the window would go and the app stay, in the tray,
+                // against the setting
+                quit();
             }
         });
         if (startMining) {
@@ -203,6 +218,11 @@ public final class DesktopApp extends Application {
 
     @Override
     public void stop() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running: it stops the miner
+        }
         if (tray != null) {
             tray.close();
         }
