@@ -25,6 +25,7 @@ public record AppSettings(
         boolean pauseOnBattery,
         int minBatteryPercent,
         int maxTemperatureC,
+        boolean keepMiningWhenBusy,
         boolean startAtLogin,
         boolean startMinimized,
         boolean closeToTray,
@@ -77,7 +78,7 @@ public record AppSettings(
     /** What a first start uses: testnet, half the CPU, pause on battery, hide to tray, follow the OS theme. */
     public static AppSettings defaults() {
         return new AppSettings(CURRENT_VERSION, false, Network.TESTNET, "", "", false, "auto", "auto", "",
-                50, 0, true, 20, 85, false, false, true, ThemeChoice.SYSTEM);
+                50, 0, true, 20, 85, false, false, false, true, ThemeChoice.SYSTEM);
     }
 
     /** The RPC URL to use, or empty when the devnet decides it at start. */
@@ -105,6 +106,11 @@ public record AppSettings(
             int newMaxTemp) {
         return edit(d -> { d.cpuCapPercent = newCpuCap; d.idleOnlyMinutes = newIdleMinutes;
             d.pauseOnBattery = newPauseOnBattery; d.minBatteryPercent = newMinBattery; d.maxTemperatureC = newMaxTemp; });
+    }
+
+    /** Whether mining goes on when other programs need the CPU (off: it throttles, then pauses, for them). */
+    public AppSettings withKeepMiningWhenBusy(boolean keep) {
+        return edit(d -> d.keepMiningWhenBusy = keep);
     }
 
     public AppSettings withDesktop(boolean newStartAtLogin, boolean newStartMinimized, boolean newCloseToTray,
@@ -136,6 +142,7 @@ public record AppSettings(
         boolean pauseOnBattery;
         int minBatteryPercent;
         int maxTemperatureC;
+        boolean keepMiningWhenBusy;
         boolean startAtLogin;
         boolean startMinimized;
         boolean closeToTray;
@@ -156,6 +163,7 @@ public record AppSettings(
             pauseOnBattery = s.pauseOnBattery;
             minBatteryPercent = s.minBatteryPercent;
             maxTemperatureC = s.maxTemperatureC;
+            keepMiningWhenBusy = s.keepMiningWhenBusy;
             startAtLogin = s.startAtLogin;
             startMinimized = s.startMinimized;
             closeToTray = s.closeToTray;
@@ -165,7 +173,7 @@ public record AppSettings(
         AppSettings settings() {
             return new AppSettings(version, firstRunDone, network, customRpcUrl, keystorePath, rememberPassword,
                     computeMode, backend, modelDir, cpuCapPercent, idleOnlyMinutes, pauseOnBattery, minBatteryPercent,
-                    maxTemperatureC, startAtLogin, startMinimized, closeToTray, theme);
+                    maxTemperatureC, keepMiningWhenBusy, startAtLogin, startMinimized, closeToTray, theme);
         }
     }
 

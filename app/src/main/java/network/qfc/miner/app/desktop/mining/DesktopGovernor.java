@@ -26,8 +26,9 @@ public final class DesktopGovernor implements AutoCloseable {
 
     /** The background rules of the settings screen as a governor policy. */
     public static GovernorPolicy policy(AppSettings s) {
-        return GovernorSetup.policy(s.cpuCapPercent(), s.idleOnlyMinutes(), s.pauseOnBattery(), s.minBatteryPercent(),
-                OptionalDouble.of(s.maxTemperatureC()), MiningSchedule.ALWAYS);
+        GovernorPolicy p = GovernorSetup.policy(s.cpuCapPercent(), s.idleOnlyMinutes(), s.pauseOnBattery(),
+                s.minBatteryPercent(), OptionalDouble.of(s.maxTemperatureC()), MiningSchedule.ALWAYS);
+        return p.withYieldToUser(!s.keepMiningWhenBusy(), p.yieldThresholdPercent());
     }
 
     public GovernorService service() {

@@ -61,7 +61,7 @@ final class SettingsController {
         load(store.get());
         Observable[] saved = {model.network, model.customUrl, model.computeMode, model.backend, model.modelDir,
             model.cpuCap, model.idleMinutes, model.pauseOnBattery, model.minBattery, model.maxTemperature,
-            model.startMinimized, model.closeToTray, model.theme};
+            model.keepMiningWhenBusy, model.startMinimized, model.closeToTray, model.theme};
         for (Observable o : saved) {
             o.addListener(x -> save());
         }
@@ -90,6 +90,7 @@ final class SettingsController {
             model.pauseOnBattery.set(s.pauseOnBattery());
             model.minBattery.set(s.minBatteryPercent());
             model.maxTemperature.set(s.maxTemperatureC());
+            model.keepMiningWhenBusy.set(s.keepMiningWhenBusy());
             model.startAtLogin.set(s.startAtLogin());
             model.startMinimized.set(s.startMinimized());
             model.closeToTray.set(s.closeToTray());
@@ -106,6 +107,7 @@ final class SettingsController {
                 .withMining(model.computeMode.get(), model.backend.get(), model.modelDir.get())
                 .withBackground(model.cpuCap.get(), model.idleMinutes.get(), model.pauseOnBattery.get(),
                         model.minBattery.get(), model.maxTemperature.get())
+                .withKeepMiningWhenBusy(model.keepMiningWhenBusy.get())
                 .withDesktop(model.startAtLogin.get(), model.startMinimized.get(), model.closeToTray.get(),
                         model.theme.get());
     }

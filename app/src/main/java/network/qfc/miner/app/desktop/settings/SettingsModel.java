@@ -25,6 +25,7 @@ public final class SettingsModel {
     final IntegerProperty cpuCap = new SimpleIntegerProperty(50);
     final IntegerProperty idleMinutes = new SimpleIntegerProperty(0);
     final BooleanProperty pauseOnBattery = new SimpleBooleanProperty(true);
+    final BooleanProperty keepMiningWhenBusy = new SimpleBooleanProperty(false);
     final IntegerProperty minBattery = new SimpleIntegerProperty(20);
     final IntegerProperty maxTemperature = new SimpleIntegerProperty(85);
     final BooleanProperty startAtLogin = new SimpleBooleanProperty(false);

@@ -168,12 +168,21 @@ final class SettingsView {
         battery.selectedProperty().bindBidirectional(model.pauseOnBattery);
         Spinner<Integer> minBattery = spinner("set-min-battery", 0, 100, model.minBattery);
         Spinner<Integer> temp = spinner("set-max-temperature", 40, 110, model.maxTemperature);
+        CheckBox busy = new CheckBox("Keep mining when other programs are busy");
+        busy.setId("set-keep-mining-when-busy");
+        busy.setWrapText(true); // two lines beside the long keys of this grid at large text
+        busy.setStyle("-fx-max-width: 18em;");
+        busy.setTooltip(new javafx.scene.control.Tooltip("Off (the default): mining slows down, then pauses, while other "
+                + "programs use more than half of the CPU, and comes back when they are done."));
+        busy.selectedProperty().bindBidirectional(model.keepMiningWhenBusy);
         GridPane g = grid();
         row(g, 0, "CPU ca_p", new HBox(8, cap, capValue));
         row(g, 1, "Only when _idle for (minutes, 0 = always)", idle);
         row(g, 2, "", battery);
         row(g, 3, "Minimum b_attery %", minBattery);
         row(g, 4, "Maximum _temperature °C", temp);
+        row(g, 5, "", busy);
+        busy.setMinWidth(javafx.scene.layout.Region.USE_COMPUTED_SIZE); // this one wraps instead (beside long keys)
         return section("Background", g);
     }
 

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
@@ -21,6 +22,7 @@ import network.qfc.miner.app.autostart.StartAtLogin;
 import network.qfc.miner.app.desktop.firstrun.RpcNodeCheck;
 import network.qfc.miner.app.desktop.firstrun.KeySetup;
 import network.qfc.miner.app.desktop.firstrun.LoopbackNode;
+import network.qfc.miner.app.desktop.mining.DesktopGovernor;
 import network.qfc.miner.app.settings.AppSettings;
 import network.qfc.miner.app.settings.SettingsStore;
 import network.qfc.miner.core.keys.KdfParams;
@@ -86,6 +88,7 @@ class SettingsPageTest {
                 robot.lookup("#set-compute-mode").queryAs(ComboBox.class).setValue("none");
                 robot.lookup("#set-backend").queryAs(ComboBox.class).setValue("cpu");
                 robot.lookup("#set-theme").queryAs(ComboBox.class).setValue(AppSettings.ThemeChoice.DARK);
+                robot.lookup("#set-keep-mining-when-busy").queryAs(CheckBox.class).setSelected(true);
             });
             robot.clickOn("#set-check");
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
@@ -98,6 +101,9 @@ class SettingsPageTest {
         }
         AppSettings last = applied.get(applied.size() - 1);
         assertThat(last.cpuCapPercent()).isEqualTo(30);
+        assertThat(last.keepMiningWhenBusy()).isTrue();
+        assertThat(DesktopGovernor.policy(last).yieldToUser()).as("the governor stops giving way").isFalse();
+        assertThat(DesktopGovernor.policy(AppSettings.defaults()).yieldToUser()).as("by default it gives way").isTrue();
         assertThat(last.startAtLogin()).isTrue();
         assertThat(Files.readString(startAtLogin().entryFile())).contains("--minimized");
 
@@ -110,6 +116,7 @@ class SettingsPageTest {
         assertThat(reopened.backend()).isEqualTo("cpu");
         assertThat(reopened.theme()).isEqualTo(AppSettings.ThemeChoice.DARK);
         assertThat(reopened.startAtLogin()).isTrue();
+        assertThat(reopened.keepMiningWhenBusy()).isTrue();
 
         // a second page on the reopened file shows what was saved
         store = new SettingsStore(dir.resolve("config/settings.json"), Duration.ofMillis(50));
@@ -121,6 +128,7 @@ class SettingsPageTest {
             scene.setRoot(new StackPane(page.view()));
         });
         assertThat(robot.lookup("#set-cpu-cap-value").queryAs(Label.class).getText()).isEqualTo("30%");
+        assertThat(robot.lookup("#set-keep-mining-when-busy").queryAs(CheckBox.class).isSelected()).isTrue();
         assertThat(robot.lookup("#set-custom-url").queryAs(TextInputControl.class).getText()).startsWith("http://127.0.0.1:");
         assertThat(robot.lookup("#set-address").queryAs(TextInputControl.class).getText()).isEqualTo("No key yet");
     }
