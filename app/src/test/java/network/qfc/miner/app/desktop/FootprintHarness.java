@@ -8,6 +8,7 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import network.qfc.miner.app.MallocArenaCap;
 import network.qfc.miner.app.desktop.dashboard.DashboardController;
 import network.qfc.miner.app.desktop.dashboard.DashboardPage;
 import network.qfc.miner.app.desktop.mining.MiningControl;
@@ -29,6 +30,7 @@ public final class FootprintHarness {
     }
 
     public static void main(String[] a) {
+        MallocArenaCap.apply(MallocArenaCap.ARENAS); // as Main does
         args = a;
         Application.launch(Window.class);
     }
