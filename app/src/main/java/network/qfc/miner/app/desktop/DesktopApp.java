@@ -154,7 +154,9 @@ public final class DesktopApp extends Application {
         Scene scene = new Scene(window.root(), 1180, 820);
         Theme.apply(settings.get().theme(), scene);
         stage.setScene(scene);
-        dashboardPage.onActivate();
+        // the dashboard (its header is on every page) refreshes only while the window is on screen: not in the tray
+        window.whileOnScreen(dashboard::onActivate, dashboard::onDeactivate);
+        window.follow(stage);
 
         tray = TrayPresenter.install(AwtTrayHost.available() ? new AwtTrayHost() : TrayHost.NONE, mining, governor,
                 new TrayPresenter.Actions(this::openWindow, this::quit));
