@@ -56,6 +56,12 @@ x.XFlush(d)
 PY
 }
 
+tasks_in() { # the journal's task count ("no journal" without one, "?" without sqlite3)
+  if [ ! -f "$1" ]; then echo "no journal"
+  elif command -v sqlite3 >/dev/null; then sqlite3 "file:$1?mode=ro" 'select count(*) from tasks' 2>/dev/null || echo "?"
+  else echo "?"; fi
+}
+
 ticks_of() { awk '{print $14 + $15}' "$1" 2>/dev/null || echo 0; }
 
 measure() { # name settings-json [app args...]
@@ -86,19 +92,22 @@ measure() { # name settings-json [app args...]
   declare -A t0
   for t in /proc/"$pid"/task/*; do t0[$t]=$(ticks_of "$t/stat"); done
   local p0; p0=$(ticks_of "/proc/$pid/stat")
+  local j0; j0=$(tasks_in "$tmp/data/journal.db")
   sleep "$idle_s"
   local p1; p1=$(ticks_of "/proc/$pid/stat")
+  local j1; j1=$(tasks_in "$tmp/data/journal.db")
   echo "== $name: hidden in the tray, ${idle_s} s after a ${settle_s} s settle (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
   awk -v d=$((p1 - p0)) -v hz="$hz" -v s="$idle_s" \
     'BEGIN { printf "CPU: %.2f%% of one core (%d ticks of 1/%d s)\n", 100 * d / hz / s, d, hz }'
   grep -E 'VmRSS' "/proc/$pid/status"
+  echo "tasks journaled: $j0 before, $j1 after (paused or stopped: no new ones)"
+  if [ "$j0" != "$j1" ]; then echo "$name: the miner worked during the measurement: not paused"; exit 1; fi
   echo "busiest threads (ticks):"
   for t in /proc/"$pid"/task/*; do
     local now; now=$(ticks_of "$t/stat")
     local d=$((now - ${t0[$t]:-0}))
     if [ "$d" -gt 0 ]; then printf '%6d  %s\n' "$d" "$(cat "$t/comm" 2>/dev/null)"; fi
   done | sort -rn | head -8
-  grep -E 'Paused|paused|state' "$tmp/app.log" | tail -2 || true
   kill "$pid"; wait "$pid" 2>/dev/null || true
   rm -rf "$tmp"
 }
