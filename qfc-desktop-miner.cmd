@@ -17,5 +17,7 @@ if not exist "%APP_JAR%" (
 )
 set DJL_OFFLINE=true
 set OPT_OUT_TRACKING=true
-"%JAVA%" %QFC_JAVA_OPTS% -XX:+UseSerialGC -Dai.djl.offline=true -jar "%APP_JAR%" %*
+rem Memory: the same JVM options as the qfc-desktop-miner shell launcher (see there); QFC_JAVA_OPTS can override them.
+set "JVM_MEMORY=-XX:+UseSerialGC -Xms32m -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40 -XX:-ShrinkHeapInSteps"
+"%JAVA%" %JVM_MEMORY% %QFC_JAVA_OPTS% -Dai.djl.offline=true -jar "%APP_JAR%" %*
 exit /b %ERRORLEVEL%

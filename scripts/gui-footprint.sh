@@ -22,10 +22,10 @@ run() { # args settings-json -> prints "pid tmpdir"
   local tmp; tmp=$(mktemp -d)
   mkdir -p "$tmp/config"
   printf '%s\n' "$2" > "$tmp/config/settings.json"
+  # the launcher itself (its JVM options and MALLOC_ARENA_MAX; it execs java, so $! is the JVM)
   DISPLAY=$display QFC_CONFIG_DIR="$tmp/config" QFC_DATA_DIR="$tmp/data" \
-    QFC_MODEL_DIR="${QFC_MODEL_DIR:-$HOME/.cache/qfc-models}" \
-    java -XX:+UseSerialGC ${QFC_JAVA_OPTS:-} -Dprism.order=sw -Dai.djl.offline=true -jar app/target/qfc-desktop-miner.jar $1 \
-    >"$tmp/app.log" 2>&1 &
+    QFC_MODEL_DIR="${QFC_MODEL_DIR:-$HOME/.cache/qfc-models}" QFC_JAVA_OPTS="-Dprism.order=sw ${QFC_JAVA_OPTS:-}" \
+    ./qfc-desktop-miner $1 >"$tmp/app.log" 2>&1 &
   echo "$! $tmp"
 }
 

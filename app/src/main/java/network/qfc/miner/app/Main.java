@@ -11,6 +11,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        MallocArenaCap.apply(MallocArenaCap.ARENAS);
         System.exit(run(args));
     }
 

@@ -166,7 +166,9 @@ public final class DesktopApp extends Application {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN),
                 () -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
         stage.setScene(scene);
-        dashboardPage.onActivate();
+        // the dashboard (its header is on every page) refreshes only while the window is on screen: not in the tray
+        window.whileOnScreen(dashboard::onActivate, dashboard::onDeactivate);
+        window.follow(stage);
 
         tray = TrayPresenter.install(AwtTrayHost.available() ? new AwtTrayHost() : TrayHost.NONE, mining, governor,
                 new TrayPresenter.Actions(this::openWindow, this::quit));

@@ -23,12 +23,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the tray in step with the miner (its icon, tooltip and menu, once a second, off the FX thread) and raises
+ * Keeps the tray in step with the miner (its icon, tooltip and menu, once a second, off the FX thread; today's
+ * accepted count is read from the journal only after a proof result, or every {@link #COUNT_REFRESH} for the day's
+ * turn, so an idle app in the tray does no database work) and raises
  * desktop notifications for a jail or slash, a node lost for more than three minutes, and a finished model download.
  */
 final class TrayPresenter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TrayPresenter.class);
     static final Duration NODE_LOST_NOTICE = Duration.ofMinutes(3);
+    /** How often today's count is re-read when no proof result came (the day turns at midnight UTC). */
+    static final Duration COUNT_REFRESH = Duration.ofSeconds(30);
 
     /** What the tray's Open and Quit items do. */
     record Actions(Runnable openWindow, Runnable quit) {
@@ -44,6 +48,9 @@ final class TrayPresenter implements AutoCloseable {
     private volatile Instant unreachableSince;
     private volatile boolean nodeLostNotified;
     private volatile long proofsToday;
+    private volatile boolean countStale = true;
+    private long countReadAtNanos;
+    private TrayView lastShown;
 
     private TrayPresenter(TrayHost host, MiningControl mining, DesktopGovernor governor, Actions actions) {
         this.host = host;
@@ -103,10 +110,17 @@ final class TrayPresenter implements AutoCloseable {
             if (r != watched) {
                 watch(r);
             }
-            if (r != null) {
+            long now = System.nanoTime();
+            if (r != null && (countStale || now - countReadAtNanos >= COUNT_REFRESH.toNanos())) {
+                countStale = false;
+                countReadAtNanos = now;
                 proofsToday = r.journal().totalsForDay(LocalDate.now(ZoneOffset.UTC)).counters().accepted();
             }
-            host.show(view());
+            TrayView v = view();
+            if (!v.equals(lastShown)) {
+                host.show(v);
+                lastShown = v;
+            }
         } catch (RuntimeException e) {
             LOG.debug("tray update failed", e);
         }
@@ -138,10 +152,14 @@ final class TrayPresenter implements AutoCloseable {
             old.close();
         }
         watched = r;
+        countStale = true;
         events = r == null ? null : r.events().subscribe("tray-notifications", this::onEvent);
     }
 
     private void onEvent(MinerEvent e) {
+        if (e instanceof MinerEvent.ProofResult) {
+            countStale = true;
+        }
         if (e instanceof MinerEvent.Jailed j) {
             host.notify("Validator JAILED", "Jailed until " + j.endsAt() + ": " + j.cause(), true);
         } else if (e instanceof MinerEvent.Slashed s) {

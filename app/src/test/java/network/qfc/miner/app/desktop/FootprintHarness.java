@@ -8,6 +8,7 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import network.qfc.miner.app.MallocArenaCap;
 import network.qfc.miner.app.desktop.dashboard.DashboardController;
 import network.qfc.miner.app.desktop.dashboard.DashboardPage;
 import network.qfc.miner.app.desktop.mining.MiningControl;
@@ -29,6 +30,7 @@ public final class FootprintHarness {
     }
 
     public static void main(String[] a) {
+        MallocArenaCap.apply(MallocArenaCap.ARENAS); // as Main does
         args = a;
         Application.launch(Window.class);
     }
@@ -60,7 +62,12 @@ public final class FootprintHarness {
                     Thread.sleep(seconds * 1000);
                     String status = Files.readString(Path.of("/proc/self/status"));
                     status.lines().filter(l -> l.startsWith("VmHWM") || l.startsWith("VmRSS")).forEach(System.out::println);
-                    System.out.println("accepted: " + mining.current().map(r -> r.snapshot().counters().accepted()).orElse(0L)
+                    long accepted = mining.current().map(r -> r.snapshot().counters().accepted()).orElse(0L);
+                    double cpuS = ProcessHandle.current().info().totalCpuDuration().map(d -> d.toMillis() / 1000.0).orElse(0.0);
+                    // proofs per CPU second: comparable between runs whatever else the machine is doing
+                    System.out.printf(java.util.Locale.ROOT, "proofs/s: %.1f; CPU: %.1f s; proofs per CPU second: %.1f%n",
+                            accepted / (double) seconds, cpuS, accepted / cpuS);
+                    System.out.println("accepted: " + accepted
                             + "; state: " + mining.current().map(r -> r.snapshot().state() + " (" + r.snapshot().stateReason()
                             + ")").orElse("no miner"));
                 } catch (Exception e) {

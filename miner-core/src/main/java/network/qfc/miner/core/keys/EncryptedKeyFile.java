@@ -46,6 +46,8 @@ public final class EncryptedKeyFile {
     private static final int TAG_BITS = 128;
     private static final int MAX_FILE_BYTES = 64 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A KDF whose scratch memory is at least this large is followed by a full collection (see derive). */
+    private static final long GIVE_BACK_SCRATCH_BYTES = 16L << 20;
 
     private EncryptedKeyFile() {
     }
@@ -158,6 +160,12 @@ public final class EncryptedKeyFile {
             return SCrypt.generate(pw, salt, kdf.n(), kdf.r(), kdf.p(), 64);
         } finally {
             Arrays.fill(pw, (byte) 0);
+            if (kdf.scratchBytes() >= GIVE_BACK_SCRATCH_BYTES) {
+                // scrypt's scratch (128 MiB at the standard cost) is garbage now, but it was promoted to the old
+                // generation, whose pages stay resident until a full collection: one now lets the heap shrink
+                // (the launchers start it small) instead of carrying the scratch for the life of the miner.
+                System.gc();
+            }
         }
     }
 

@@ -28,4 +28,9 @@ public record KdfParams(int n, int r, int p) {
             throw new IllegalArgumentException("scrypt n * r needs more than 1 GiB of memory");
         }
     }
+
+    /** The scratch memory scrypt allocates for these parameters: 128 x r x N bytes (128 MiB for {@link #STANDARD}). */
+    public long scratchBytes() {
+        return 128L * r * n;
+    }
 }

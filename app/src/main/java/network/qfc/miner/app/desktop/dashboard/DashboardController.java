@@ -67,8 +67,15 @@ public final class DashboardController {
         ticker.play();
     }
 
+    /** Stops the 1 Hz refresh and lets go of the feed (reloaded from the journal on the next activation). */
     public void onDeactivate() {
         ticker.stop();
+        attach(null);
+    }
+
+    /** Whether the once-a-second refresh runs (only while the dashboard is on screen). */
+    boolean refreshing() {
+        return ticker.getStatus() == javafx.animation.Animation.Status.RUNNING;
     }
 
     /** The main control. */
