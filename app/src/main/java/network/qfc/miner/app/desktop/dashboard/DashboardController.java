@@ -125,6 +125,11 @@ public final class DashboardController {
         model.feed.removeIf(r -> !r.isProof());
         governorRows.reset();
         feedSubscription = runtime.events().subscribe("dashboard-feed", this::onEvent);
+        // a pause that began before this subscription (the governor decides right after registering) still gets its row
+        MinerSnapshot now = runtime.snapshot();
+        if (now.state() == MinerState.PAUSED && now.stateReason() != null && !now.stateReason().isBlank()) {
+            onEvent(new MinerEvent.Paused(java.time.Instant.now(), now.stateReason()));
+        }
         ProofJournal journal = runtime.journal();
         CompletableFuture.supplyAsync(() -> journal.recent(FEED_ROWS), background)
                 .thenAccept(entries -> UiThread.run(() -> {
