@@ -24,13 +24,17 @@ public record KdfParams(int n, int r, int p) {
         if (p < 1 || p > 16) {
             throw new IllegalArgumentException("scrypt p must be between 1 and 16, got " + p);
         }
-        if ((long) n * r * 128L > (1L << 30)) {
+        if (scratchBytes(n, r) > (1L << 30)) {
             throw new IllegalArgumentException("scrypt n * r needs more than 1 GiB of memory");
         }
     }
 
     /** The scratch memory scrypt allocates for these parameters: 128 x r x N bytes (128 MiB for {@link #STANDARD}). */
     public long scratchBytes() {
+        return scratchBytes(n, r);
+    }
+
+    private static long scratchBytes(int n, int r) {
         return 128L * r * n;
     }
 }

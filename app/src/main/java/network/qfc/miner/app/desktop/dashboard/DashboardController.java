@@ -128,7 +128,7 @@ public final class DashboardController {
         // a pause that began before this subscription (the governor decides right after registering) still gets its row
         MinerSnapshot now = runtime.snapshot();
         if (now.state() == MinerState.PAUSED && now.stateReason() != null && !now.stateReason().isBlank()) {
-            onEvent(new MinerEvent.Paused(java.time.Instant.now(), now.stateReason()));
+            onEvent(new MinerEvent.Paused(clock.instant(), now.stateReason()));
         }
         ProofJournal journal = runtime.journal();
         CompletableFuture.supplyAsync(() -> journal.recent(FEED_ROWS), background)

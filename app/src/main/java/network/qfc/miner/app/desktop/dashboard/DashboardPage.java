@@ -3,6 +3,7 @@ package network.qfc.miner.app.desktop.dashboard;
 import atlantafx.base.theme.Styles;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.StringProperty;
@@ -245,7 +246,7 @@ public final class DashboardPage implements Page {
         table.getColumns().add(column("Model", ProofFeedRow::model, 14, text));
         table.getColumns().add(column("ms", r -> r.ms() >= 0 ? Long.toString(r.ms()) : "", 4, text));
         table.getColumns().add(column("Outcome", ProofFeedRow::outcome, 14, text));
-        table.getColumns().add(column("Node says", ProofFeedRow::message, 30, text));
+        table.getColumns().add(fillingColumn(table, "Node says", ProofFeedRow::message, 30, text));
         table.setRowFactory(t -> {
             TableRow<ProofFeedRow> row = new TableRow<>() {
                 @Override
@@ -279,7 +280,6 @@ public final class DashboardPage implements Page {
         });
         table.setStyle("-fx-pref-height: 15em;");
         table.getStyleClass().add(Styles.DENSE);
-        fillLastColumn(table, 30, text);
         text.setManaged(false);
         text.setVisible(false);
         VBox box = new VBox(8, title, table, text);
@@ -288,22 +288,21 @@ public final class DashboardPage implements Page {
     }
 
     /**
-     * "Node says" takes the width the other columns leave (so a wide window shows the whole message without a
-     * horizontal scroll bar), never less than its own width in em (a narrow window or large text scrolls instead).
+     * The last column: it takes the width the columns already in {@code table} leave (so a wide window shows the whole
+     * message without a horizontal scroll bar), never less than {@code ems} (a narrow window or large text scrolls).
      */
-    private static void fillLastColumn(TableView<ProofFeedRow> table, double ems, Label text) {
-        java.util.List<TableColumn<ProofFeedRow, ?>> columns = table.getColumns();
-        TableColumn<ProofFeedRow, ?> last = columns.get(columns.size() - 1);
-        java.util.List<javafx.beans.Observable> deps = new java.util.ArrayList<>();
-        deps.add(table.widthProperty());
-        deps.add(text.fontProperty());
-        columns.subList(0, columns.size() - 1).forEach(c -> deps.add(c.widthProperty()));
-        last.prefWidthProperty().unbind();
-        last.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> {
-            double others = columns.subList(0, columns.size() - 1).stream().mapToDouble(TableColumn::getWidth).sum();
-            // room for the vertical scroll bar and the table's borders
-            return Math.max(ems * text.getFont().getSize(), table.getWidth() - others - 24);
-        }, deps.toArray(javafx.beans.Observable[]::new)));
+    private static TableColumn<ProofFeedRow, String> fillingColumn(TableView<ProofFeedRow> table, String name,
+            java.util.function.Function<ProofFeedRow, String> value, double ems, Label text) {
+        List<TableColumn<ProofFeedRow, ?>> others = List.copyOf(table.getColumns());
+        List<javafx.beans.Observable> deps = new java.util.ArrayList<>(List.of(table.widthProperty(), text.fontProperty()));
+        others.forEach(c -> deps.add(c.widthProperty()));
+        TableColumn<ProofFeedRow, String> c = column(name, value, ems, text);
+        c.prefWidthProperty().unbind();
+        c.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.max(ems * text.getFont().getSize(),
+                // room for the vertical scroll bar and the table's borders
+                table.getWidth() - others.stream().mapToDouble(TableColumn::getWidth).sum() - 24),
+                deps.toArray(javafx.beans.Observable[]::new)));
+        return c;
     }
 
     /** A column {@code ems} wide in the font of {@code text}: it widens with the system's font size. */

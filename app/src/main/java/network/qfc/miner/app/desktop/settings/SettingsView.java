@@ -182,7 +182,6 @@ final class SettingsView {
         row(g, 3, "Minimum b_attery %", minBattery);
         row(g, 4, "Maximum _temperature °C", temp);
         row(g, 5, "", busy);
-        busy.setMinWidth(javafx.scene.layout.Region.USE_COMPUTED_SIZE); // this one wraps instead (beside long keys)
         return section("Background", g);
     }
 
@@ -329,8 +328,8 @@ final class SettingsView {
         k.getStyleClass().add(Styles.TEXT_MUTED);
         k.setMnemonicParsing(true); // "_Network": Alt+N focuses the field
         k.setLabelFor(value);
-        if (value instanceof CheckBox c) {
-            c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // a check box keeps its whole text
+        if (value instanceof CheckBox c && !c.isWrapText()) {
+            c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // a check box keeps its whole text (unless it wraps)
         }
         k.setWrapText(true); // a long key takes two lines in a narrow window (large text)
         k.setStyle("-fx-max-width: 12em;");
