@@ -33,7 +33,7 @@ JAVA_HOME=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")
 for tool in jlink jpackage; do
   [ -x "$JAVA_HOME/bin/$tool" ] || { echo "package: $JAVA_HOME/bin/$tool is missing: a full JDK 17+ is needed" >&2; exit 1; }
 done
-VERSION=$(sed -n 's:.*<version>\([0-9][^<]*\)</version>.*:\1:p' pom.xml | head -1)
+VERSION=$(sed -n 's:.*<version>\([0-9][^<]*\)</version>.*:\1:p' pom.xml | sed -n 1p)
 VERSION_NUM=${VERSION%%-*}   # jpackage wants digits and dots
 
 STAGE="$ROOT/target/installer/$TARGET"

@@ -31,7 +31,7 @@ case "$(uname -m)" in
   *) echo "package: unsupported CPU $(uname -m)" >&2; exit 1 ;;
 esac
 JAVA_HOME=${JAVA_HOME:-$(/usr/libexec/java_home -v 17+)}
-VERSION=$(sed -n 's:.*<version>\([0-9][^<]*\)</version>.*:\1:p' pom.xml | head -1)
+VERSION=$(sed -n 's:.*<version>\([0-9][^<]*\)</version>.*:\1:p' pom.xml | sed -n 1p)
 VERSION_NUM=${VERSION%%-*}
 STAGE="$ROOT/target/installer/$TARGET"
 DIST="$ROOT/target/installer/dist"
