@@ -233,7 +233,20 @@ public final class FaultyNode implements AutoCloseable {
         }
     }
 
-    private synchronized Fault pick(String method) {
+    /**
+     * The fault for this call, if any, counted in {@link #injected} and recorded in {@link #injections} under the same
+     * lock that takes it off the queue, so no one sees the queue empty before the record of what was served.
+     */
+    private synchronized Fault pick(String method, String taskId) {
+        Fault f = choose(method);
+        if (f != null) {
+            injected.get(f).incrementAndGet();
+            injections.add(new Injection(method, f, taskId));
+        }
+        return f;
+    }
+
+    private Fault choose(String method) {
         Deque<Fault> q = queued.get(method);
         if (q != null && !q.isEmpty()) {
             return q.poll();
@@ -259,10 +272,8 @@ public final class FaultyNode implements AutoCloseable {
             String method = request.path("method").asText("");
             JsonNode id = request.path("id");
             calls.computeIfAbsent(method, m -> new AtomicInteger()).incrementAndGet();
-            Fault fault = pick(method);
+            Fault fault = pick(method, request.path("params").path(0).path("taskId").asText(""));
             if (fault != null) {
-                injected.get(fault).incrementAndGet();
-                injections.add(new Injection(method, fault, request.path("params").path(0).path("taskId").asText("")));
                 onInjected.accept(method + " " + fault);
             }
             if (fault == null || fault == Fault.ANSWER_LOST || fault == Fault.ANSWER_HELD
