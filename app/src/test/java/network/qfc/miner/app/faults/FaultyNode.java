@@ -372,22 +372,27 @@ public final class FaultyNode implements AutoCloseable {
     }
 
     private byte[] forward(byte[] body, String method, JsonNode request) {
-        HttpResponse<byte[]> r;
+        // a submission is recorded before it goes, so a test that sees the node's answer also sees the record (the
+        // node answers while this call is still waiting); a send that fails takes its record back
+        Forwarded sent = null;
+        if (method.equals("qfc_submitInferenceProof")) {
+            JsonNode p = request.path("params").path(0);
+            sent = new Forwarded(p.path("taskId").asText(), p.path("proofBytes").asText());
+            forwarded.add(sent);
+        }
         try {
-            r = client.send(HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(30))
+            return client.send(HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofByteArray())
+                    .body();
         } catch (IOException e) {
+            forwarded.remove(sent);
             return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            forwarded.remove(sent);
             return null;
         }
-        if (method.equals("qfc_submitInferenceProof")) {
-            JsonNode p = request.path("params").path(0);
-            forwarded.add(new Forwarded(p.path("taskId").asText(), p.path("proofBytes").asText()));
-        }
-        return r.body();
     }
 
     private static void send(HttpExchange ex, int status, byte[] body) throws IOException {
