@@ -30,6 +30,7 @@ import network.qfc.miner.core.governor.MiningSchedule;
 import network.qfc.miner.core.governor.ReadingsSource;
 import network.qfc.miner.core.journal.EventRecord;
 import network.qfc.miner.core.journal.JournalEntry;
+import network.qfc.miner.core.journal.JournalShelf;
 import network.qfc.miner.core.journal.ProofJournal;
 import network.qfc.miner.core.journal.TaskState;
 import network.qfc.miner.core.runtime.MinerRuntime;
@@ -76,7 +77,7 @@ class GovernedMiningTest {
         int throttled = indexOf(events, "throttled");
         int firstTask = indexOf(events, "task");
         assertThat(throttled).as("throttled before the first task was fetched").isBetween(0, firstTask);
-        try (ProofJournal j = ProofJournal.open(data.resolve("journal.db"))) {
+        try (ProofJournal j = JournalShelf.openLastUsed(data)) {
             assertThat(j.events(0)).anySatisfy(e -> {
                 assertThat(e.kind()).isEqualTo("throttled");
                 assertThat(e.detail()).startsWith(expected);
@@ -132,7 +133,7 @@ class GovernedMiningTest {
                     && r.accepted() && !r.at().isBefore(resumed)));
             runtime.stop().get(90, TimeUnit.SECONDS);
 
-            try (ProofJournal j = ProofJournal.open(data.resolve("journal.db"))) {
+            try (ProofJournal j = JournalShelf.openLastUsed(data)) {
                 List<EventRecord> rows = j.events(0);
                 assertThat(rows).anySatisfy(e -> {
                     assertThat(e.kind()).isEqualTo("paused");

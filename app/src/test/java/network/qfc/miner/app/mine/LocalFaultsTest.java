@@ -14,6 +14,7 @@ import network.qfc.miner.core.events.MinerEvent;
 import network.qfc.miner.core.events.MinerState;
 import network.qfc.miner.core.journal.JournalEntry;
 import network.qfc.miner.core.journal.JournalSpace;
+import network.qfc.miner.core.journal.JournalShelf;
 import network.qfc.miner.core.journal.ProofJournal;
 import network.qfc.miner.core.runtime.MinerRuntime;
 import network.qfc.miner.core.runtime.MinerSettings;
@@ -76,7 +77,7 @@ class LocalFaultsTest {
             } finally {
                 runtime.stop().get(90, TimeUnit.SECONDS);
             }
-            try (ProofJournal j = ProofJournal.open(data.resolve("journal.db"))) {
+            try (ProofJournal j = JournalShelf.openLastUsed(data)) {
                 assertThat(j.recent(100_000)).allSatisfy(e -> assertThat(e.state().isTerminal()).isTrue());
                 assertThat(j.recent(100_000)).hasSizeGreaterThanOrEqualTo(proxy.tasksDelivered() - 1);
             }

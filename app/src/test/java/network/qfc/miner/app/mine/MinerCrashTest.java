@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import network.qfc.miner.core.journal.JournalEntry;
+import network.qfc.miner.core.journal.JournalShelf;
 import network.qfc.miner.core.journal.ProofJournal;
 import network.qfc.miner.core.journal.TaskState;
 import network.qfc.miner.core.protocol.Address;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Timeout;
 class MinerCrashTest {
 
     private static Optional<JournalEntry> only(Path data) {
-        try (ProofJournal j = ProofJournal.open(data.resolve("journal.db"))) {
+        try (ProofJournal j = JournalShelf.openLastUsed(data)) {
             List<JournalEntry> rows = j.recent(100);
             return rows.stream().filter(e -> e.attempts() > 0).findFirst();
         }

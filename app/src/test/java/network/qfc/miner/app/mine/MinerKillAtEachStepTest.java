@@ -13,6 +13,7 @@ import java.util.function.BooleanSupplier;
 import network.qfc.miner.app.faults.FaultyNode;
 import network.qfc.miner.app.faults.FaultyNode.Fault;
 import network.qfc.miner.core.journal.JournalEntry;
+import network.qfc.miner.core.journal.JournalShelf;
 import network.qfc.miner.core.journal.ProofJournal;
 import network.qfc.miner.core.journal.TaskState;
 import network.qfc.miner.core.protocol.Address;
@@ -199,7 +200,7 @@ class MinerKillAtEachStepTest {
     }
 
     private static List<JournalEntry> rows(Path data) {
-        try (ProofJournal j = ProofJournal.open(data.resolve("journal.db"))) {
+        try (ProofJournal j = JournalShelf.openLastUsed(data)) {
             return j.recent(10_000);
         }
     }

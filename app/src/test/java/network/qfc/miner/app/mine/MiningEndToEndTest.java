@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import network.qfc.miner.core.events.MinerEvent;
 import network.qfc.miner.core.events.MinerSnapshot;
 import network.qfc.miner.core.journal.JournalEntry;
+import network.qfc.miner.core.journal.JournalShelf;
 import network.qfc.miner.core.journal.ProofJournal;
 import network.qfc.miner.core.journal.TaskState;
 import network.qfc.miner.core.mining.OutputTamper;
@@ -49,7 +50,7 @@ class MiningEndToEndTest {
     }
 
     private static List<JournalEntry> journal(Path data) {
-        try (ProofJournal j = ProofJournal.open(data.resolve("journal.db"))) {
+        try (ProofJournal j = JournalShelf.openLastUsed(data)) {
             return j.recent(10_000);
         }
     }

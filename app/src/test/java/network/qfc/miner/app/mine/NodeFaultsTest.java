@@ -18,6 +18,7 @@ import network.qfc.miner.app.faults.FaultyNode.Fault;
 import network.qfc.miner.core.events.MinerEvent;
 import network.qfc.miner.core.events.MinerState;
 import network.qfc.miner.core.journal.JournalEntry;
+import network.qfc.miner.core.journal.JournalShelf;
 import network.qfc.miner.core.journal.ProofJournal;
 import network.qfc.miner.core.runtime.MinerRuntime;
 import network.qfc.miner.devnet.DevnetConfig;
@@ -83,7 +84,7 @@ class NodeFaultsTest {
         try {
             if (runtime != null) {
                 runtime.stop().get(90, TimeUnit.SECONDS);
-                try (ProofJournal j = ProofJournal.open(data.resolve("journal.db"))) {
+                try (ProofJournal j = JournalShelf.openLastUsed(data)) {
                     List<JournalEntry> rows = j.recent(100_000);
                     assertThat(rows).as("every proof in the journal with its final fate").isNotEmpty()
                             .allSatisfy(e -> assertThat(e.state().isTerminal()).as(e.taskId() + " " + e.state()).isTrue());
@@ -193,7 +194,7 @@ class NodeFaultsTest {
         assertThat(sent).as("sent once, answer lost, resent once").hasSize(2);
         assertThat(sent.get(1)).as("the same signed bytes").isEqualTo(sent.get(0));
         assertThat(currentNode().state().submissionsFor(lost)).isEqualTo(2);
-        try (ProofJournal j = ProofJournal.open(data.resolve("journal.db"))) {
+        try (ProofJournal j = JournalShelf.openLastUsed(data)) {
             JournalEntry e = j.find(lost).orElseThrow();
             assertThat(e.isAnswered()).isTrue();
             assertThat(e.attempts()).isEqualTo(2);
@@ -258,7 +259,7 @@ class NodeFaultsTest {
         String cut = served.get(served.size() - 1).taskId();
         await("the proof with the unreadable answer resent and accepted", () -> since(mark, MinerEvent.ProofResult.class)
                 .stream().anyMatch(r -> r.taskId().equals(cut) && r.accepted()), 60);
-        try (ProofJournal j = ProofJournal.open(data.resolve("journal.db"))) {
+        try (ProofJournal j = JournalShelf.openLastUsed(data)) {
             JournalEntry e = j.find(cut).orElseThrow();
             assertThat(e.accepted()).isTrue();
             assertThat(e.attempts()).as("sent, answer unreadable, sent again").isEqualTo(2);
@@ -287,7 +288,7 @@ class NodeFaultsTest {
         }
         MinerEvent.ProofDropped dropped = since(mark, MinerEvent.ProofDropped.class).stream()
                 .filter(d -> d.reason().contains("epoch")).findFirst().orElseThrow();
-        try (ProofJournal j = ProofJournal.open(data.resolve("journal.db"))) {
+        try (ProofJournal j = JournalShelf.openLastUsed(data)) {
             JournalEntry e = j.find(dropped.taskId()).orElseThrow();
             assertThat(e.state()).isEqualTo(network.qfc.miner.core.journal.TaskState.EXPIRED);
             assertThat(e.settledAtMs()).as("dropped well before its deadline").isLessThan(e.task().deadlineMs() - 5_000);

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import network.qfc.miner.app.faults.FaultyNode;
 import network.qfc.miner.app.faults.FaultyNode.Fault;
 import network.qfc.miner.core.journal.JournalEntry;
+import network.qfc.miner.core.journal.JournalShelf;
 import network.qfc.miner.core.journal.ProofJournal;
 import network.qfc.miner.core.journal.TaskState;
 import network.qfc.miner.devnet.DevnetEvent;
@@ -95,7 +96,7 @@ public final class SoakRun {
     private static void report(Path data, FaultyNode proxy, Map<String, Integer> acceptedByNode, int exit, long peakKb,
                                List<Long> rssKb) {
         List<JournalEntry> rows;
-        try (ProofJournal j = ProofJournal.open(data.resolve("journal.db"))) {
+        try (ProofJournal j = JournalShelf.openLastUsed(data)) {
             rows = j.recent(1_000_000);
         }
         long accepted = rows.stream().filter(e -> Boolean.TRUE.equals(e.accepted())).count();

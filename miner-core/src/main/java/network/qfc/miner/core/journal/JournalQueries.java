@@ -47,6 +47,15 @@ final class JournalQueries {
         }
     }
 
+    static boolean contains(Connection c, String taskId) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM tasks WHERE task_id = ?")) {
+            p.setString(1, taskId);
+            try (ResultSet r = p.executeQuery()) {
+                return r.next();
+            }
+        }
+    }
+
     static List<JournalEntry> recent(Connection c, int limit) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("SELECT * FROM tasks ORDER BY fetched_at DESC, rowid DESC LIMIT ?")) {
             p.setInt(1, limit);

@@ -82,6 +82,18 @@ final class JournalSchema {
                       last_standing_at     INTEGER,
                       last_inference_score TEXT,
                       last_stake           TEXT
+                    )"""),
+            // 2: the network this journal belongs to (one row; none in a journal written before networks were told
+            // apart, whose proofs are never resent anywhere)
+            List.of(
+                    """
+                    CREATE TABLE network (
+                      only_row    INTEGER PRIMARY KEY CHECK (only_row = 1),
+                      key         TEXT NOT NULL,
+                      chain_id    INTEGER NOT NULL,
+                      genesis_ms  INTEGER NOT NULL,
+                      endpoint    TEXT NOT NULL,
+                      chosen_at   INTEGER NOT NULL
                     )"""));
 
     /** The schema version this build writes. */

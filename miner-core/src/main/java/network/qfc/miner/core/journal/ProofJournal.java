@@ -53,6 +53,29 @@ public final class ProofJournal implements AutoCloseable {
         return db.file();
     }
 
+    // ---- the network ----
+
+    /** The network this journal belongs to; empty for a journal written before networks were told apart. */
+    public Optional<JournalNetwork> network() {
+        return db.read("reading its network", JournalNetwork::read);
+    }
+
+    /**
+     * Makes this journal the one of {@code identity} (kept from the first call on); refuses, with a {@link
+     * JournalException}, a journal that belongs to another network, so no proof is ever sent to another one.
+     */
+    public JournalNetwork claim(NetworkIdentity identity) {
+        Objects.requireNonNull(identity, "identity");
+        long now = clock.millis();
+        return db.write("recording its network", c -> JournalNetwork.claim(c, identity, now, db.file().toString()));
+    }
+
+    /** Whether the journal has the task already (asked BEFORE running it: a known task is never computed again). */
+    public boolean contains(String taskId) {
+        String id = TaskIds.normalize(taskId);
+        return db.read("looking up task " + id, c -> JournalQueries.contains(c, id));
+    }
+
     // ---- the state machine ----
 
     /** Records a task the node handed out (FETCHED). Returns false, changing nothing, if the task is already known. */

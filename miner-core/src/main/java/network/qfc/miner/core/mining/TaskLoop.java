@@ -252,6 +252,10 @@ public final class TaskLoop {
             LOG.info("task {} was handed out again; it is already being handled", id);
             return;
         }
+        if (journal.contains(id)) { // asked BEFORE inference: a task that will not be sent is never computed
+            LOG.info("task {} is already in this network's journal: not computed nor sent again", id);
+            return;
+        }
         TaskRecord record = new TaskRecord(id, task.epoch(), task.model().name(), task.model().version(),
                 task.taskType(), task.inputData().length, task.deadlineMs(), now.toEpochMilli());
         working("computing task " + id.substring(0, 8));

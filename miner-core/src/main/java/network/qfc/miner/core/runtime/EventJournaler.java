@@ -2,6 +2,8 @@ package network.qfc.miner.core.runtime;
 
 import java.math.BigInteger;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
 import network.qfc.miner.core.events.MinerEvent;
 import network.qfc.miner.core.events.MinerSnapshot;
 import network.qfc.miner.core.journal.JournalException;
@@ -19,14 +21,21 @@ import org.slf4j.LoggerFactory;
 final class EventJournaler {
     private static final Logger LOG = LoggerFactory.getLogger(EventJournaler.class);
 
-    private final ProofJournal journal;
+    private final Supplier<Optional<ProofJournal>> journals;
+    private ProofJournal journal;
 
-    EventJournaler(ProofJournal journal) {
-        this.journal = Objects.requireNonNull(journal, "journal");
+    /** Records into the journal {@code journals} gives at each event (the network being mined, or used last). */
+    EventJournaler(Supplier<Optional<ProofJournal>> journals) {
+        this.journals = Objects.requireNonNull(journals, "journals");
     }
 
     void onEvent(MinerEvent e) {
         try {
+            Optional<ProofJournal> j = journals.get();
+            if (j.isEmpty()) {
+                return; // no network chosen yet: nothing to keep the event beside
+            }
+            journal = j.get();
             record(e);
         } catch (JournalException ex) {
             LOG.warn("could not journal the {} event: {}", e.kind(), ex.getMessage());

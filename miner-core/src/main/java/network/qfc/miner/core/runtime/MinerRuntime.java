@@ -17,6 +17,7 @@ import network.qfc.miner.core.events.MinerEvent;
 import network.qfc.miner.core.events.MinerFeed;
 import network.qfc.miner.core.events.MinerSnapshot;
 import network.qfc.miner.core.events.MinerState;
+import network.qfc.miner.core.journal.JournalShelf;
 import network.qfc.miner.core.journal.ProofJournal;
 import network.qfc.miner.core.mining.GateDecision;
 import network.qfc.miner.core.mining.MiningGate;
@@ -68,7 +69,8 @@ public final class MinerRuntime implements AutoCloseable {
     private final EventBus bus = new EventBus();
     private final LiveSnapshot live;
     private final MinerFeed feed;
-    private final ProofJournal journal;
+    private final JournalShelf journals;
+    private final boolean ownsJournals;
     private final ExecutorService lifecycle;
     private final ScheduledExecutorService watch;
     private final StopSignal abortStart = new StopSignal();
@@ -80,6 +82,7 @@ public final class MinerRuntime implements AutoCloseable {
     private CompletableFuture<Void> stopping;
 
     // built by start(), on the lifecycle thread
+    private volatile ProofJournal journal;
     private volatile ValidatorKey key;
     private volatile ModelCache modelCache;
     private volatile PreparedCompute compute;
@@ -95,13 +98,22 @@ public final class MinerRuntime implements AutoCloseable {
     }
 
     public MinerRuntime(MinerSettings settings, Clock clock) {
+        this(settings, clock, null);
+    }
+
+    /**
+     * A miner writing to {@code journals} (a journal per network, kept open by its owner beyond this session), or,
+     * when it is null, to journals of its own in the settings' data folder, closed when it stops.
+     */
+    public MinerRuntime(MinerSettings settings, Clock clock, JournalShelf journals) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.live = new LiveSnapshot(MinerSnapshot.starting(settings.rpcUrl(), settings.computeMode().wireName(),
                 clock.instant()), clock);
         this.feed = new MinerFeed(bus, live, clock);
-        this.journal = ProofJournal.open(settings.directories().journalFile(), clock);
-        bus.subscribe("journal", new EventJournaler(journal)::onEvent);
+        this.ownsJournals = journals == null;
+        this.journals = journals != null ? journals : new JournalShelf(settings.directories().data(), clock);
+        bus.subscribe("journal", new EventJournaler(() -> this.journals.current())::onEvent);
         this.lifecycle = Executors.newSingleThreadExecutor(r -> daemon(r, "qfc-miner-lifecycle"));
         java.util.concurrent.ScheduledThreadPoolExecutor w =
                 new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> daemon(r, "qfc-node-watch"));
@@ -131,9 +143,13 @@ public final class MinerRuntime implements AutoCloseable {
         return bus;
     }
 
-    /** The proof journal (history, counters, standings). Open from construction until the runtime is stopped. */
+    /**
+     * The proof journal of the network being mined (history, counters, standings); before the node is identified, the
+     * journal of the network used last (null when there is none). Open as long as its shelf.
+     */
     public ProofJournal journal() {
-        return journal;
+        ProofJournal j = journal;
+        return j != null ? j : journals.current().orElse(null);
     }
 
     /** Completes when the miner has stopped; exceptionally when a fatal error stopped it. */
@@ -181,7 +197,7 @@ public final class MinerRuntime implements AutoCloseable {
         registrar = new Registrar(rpc, key, compute.profile(), health, feed);
         state(MinerState.STARTING, "registering with " + rpc.nodeName());
         register(health);
-        identifyNode(health);
+        identifyNetwork(health);
         tracker = new StandingTracker(settings.assumedJail());
         poller = new StandingPoller(rpc, key.address(), tracker, registrar, health, feed, u -> { });
         submitter = new ProofSubmitter(rpc, journal, new SubmitRetryPolicy(), health, feed, this::onAnswer,
@@ -269,13 +285,15 @@ public final class MinerRuntime implements AutoCloseable {
         }
     }
 
-    private void identifyNode(NodeHealth health) {
-        try {
-            NodeInfo info = health.call(rpc::nodeInfo);
+    /** Finds which network the node serves and opens its journal: nothing of another network is resent or shown. */
+    private void identifyNetwork(NodeHealth health) {
+        NetworkIdentifier.Identified id = NetworkIdentifier.identify(rpc, health, settings.rpcUrl());
+        NodeInfo info = id.info();
+        if (info != null) {
             feed.update(s -> s.withNode(s.node().identified(String.valueOf(info.chainId()), info.version())));
-        } catch (RpcException e) {
-            LOG.info("node info not available: {}", e.getMessage());
         }
+        journal = journals.forNetwork(id.network());
+        LOG.info("mining on {}: journal {}", id.network().describe(), journal.file());
     }
 
     private void onAnswer(String taskId, boolean accepted, boolean spotChecked, String message, Instant at) {
@@ -366,7 +384,9 @@ public final class MinerRuntime implements AutoCloseable {
         state(clean ? MinerState.STOPPED : MinerState.FAILED, reason);
         feed.publish(new MinerEvent.Stopped(feed.now(), reason, clean));
         bus.close(Duration.ofSeconds(5));
-        closeQuietly(journal);
+        if (ownsJournals) {
+            closeQuietly(journals);
+        }
         if (clean) {
             stopped.complete(null);
         } else {

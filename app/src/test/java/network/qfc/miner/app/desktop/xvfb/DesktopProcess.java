@@ -131,8 +131,15 @@ final class DesktopProcess implements AutoCloseable {
     }
 
     private <T> T query(String sql, Row<T> row, T none) {
-        Path db = home.resolve("data").resolve("journal.db");
-        if (!Files.exists(db)) {
+        Path journals = home.resolve("data").resolve("journals");
+        Path db;
+        try {
+            Path marker = journals.resolve("current");
+            db = Files.exists(marker) ? journals.resolve(Files.readString(marker).trim() + ".db") : null;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        if (db == null || !Files.exists(db)) {
             return none;
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
