@@ -32,6 +32,7 @@ import network.qfc.miner.app.desktop.logs.LogRing;
 import network.qfc.miner.app.desktop.logs.LogsPage;
 import network.qfc.miner.app.desktop.mining.DesktopGovernor;
 import network.qfc.miner.app.desktop.mining.MiningControl;
+import network.qfc.miner.app.desktop.mining.PasswordNeeded;
 import network.qfc.miner.app.desktop.mining.PasswordPrompt;
 import network.qfc.miner.app.desktop.models.ModelsController;
 import network.qfc.miner.app.models.MachineFit;
@@ -44,7 +45,9 @@ import network.qfc.miner.app.settings.SettingsStore;
 import network.qfc.miner.core.AppDirectories;
 import network.qfc.miner.core.keys.Keychain;
 import network.qfc.miner.core.keys.OsKeychain;
+import network.qfc.miner.core.events.MinerEvent;
 import network.qfc.miner.core.keys.PasswordSource;
+import network.qfc.miner.core.runtime.MinerServices;
 import network.qfc.miner.models.ModelCache;
 import network.qfc.miner.models.ModelDownloader;
 import network.qfc.miner.models.ModelRegistry;
@@ -68,17 +71,18 @@ public final class DesktopApp extends Application {
     private AppDirectories dirs;
     private SettingsStore settings;
     private ExecutorService background;
-    private LiveSampler sampler;
+    private MinerServices services;
     private DesktopGovernor governor;
     private MiningControl mining;
-    private ModelCache models;
     private Keychain keychain;
     private Stage stage;
     private TrayPresenter tray;
+    private volatile MainWindow window;
     private Thread shutdownHook;
 
     @Override
     public void init() {
+        Thread.setDefaultUncaughtExceptionHandler(this::uncaught);
         dirs = AppDirectories.forThisProcess();
         settings = new SettingsStore(dirs.settingsFile(), Duration.ofSeconds(1));
         AtomicInteger n = new AtomicInteger();
@@ -88,22 +92,26 @@ public final class DesktopApp extends Application {
             return t;
         });
         keychain = OsKeychain.open(Duration.ofSeconds(3));
-        sampler = new LiveSampler(HardwareSource.ofThisMachine());
-        governor = new DesktopGovernor(sampler, settings.get());
+        services = MinerServices.start(dirs, MiningControl.modelRoot(settings.get()),
+                DesktopGovernor.policy(settings.get()), Clock.systemUTC());
+        governor = new DesktopGovernor(services.governor(), settings.get(), Clock.systemUTC());
         if (DesktopLauncher.options().devnet()) {
             settings.update(settings.get().withNetwork(AppSettings.Network.DEVNET, "").withFirstRunDone(true));
         }
-        PasswordSource password = () -> PasswordSource.remembered(keychain,
-                Keychain.accountOf(Path.of(settings.get().keystorePath())),
-                new PasswordPrompt(settings.get().keystorePath())).password();
-        mining = new MiningControl(dirs, settings::get, password, governor::gate);
+        // a start by itself (with the app, at login) never asks: without a remembered password the tray says so
+        PasswordSource password = () -> {
+            String keyFile = settings.get().keystorePath();
+            return keychain.password(Keychain.accountOf(Path.of(keyFile))).orElseGet(() -> {
+                if (mining.startingByItself()) {
+                    throw new PasswordNeeded(keyFile);
+                }
+                return new PasswordPrompt(keyFile).password();
+            });
+        };
+        mining = new MiningControl(services, settings::get, password, governor::gate);
         // SIGTERM (a log-out, kill, systemd) skips stop(): the miner still finishes or journals the proof in flight
         shutdownHook = new Thread(mining::close, "qfc-desktop-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
-        Path modelRoot = ModelCache.resolveRoot(settings.get().modelDir().isBlank() ? null : Path.of(settings.get().modelDir()),
-                System.getenv(), System.getProperty("user.home"));
-        models = new ModelCache(modelRoot, ModelRegistry.bundled(), new ModelDownloader(ModelDownloader.Settings.defaults()),
-                OfflineSeed.fromClassPath());
     }
 
     @Override
@@ -121,6 +129,10 @@ public final class DesktopApp extends Application {
             showFirstRun();
         } else {
             showMain(DesktopLauncher.options().devnet());
+            if (!DesktopLauncher.options().devnet()
+                    && (settings.get().startsMiningOnLaunch() || mining.wasMiningWhenLastClosed())) {
+                startByItself();
+            }
         }
         if (!DesktopLauncher.options().minimized() || !tray.installed()) {
             stage.show();
@@ -138,27 +150,31 @@ public final class DesktopApp extends Application {
 
     private void firstRunDone(FirstRunResult result) {
         result.key().ifPresent(k -> k.destroy());
+        settings.update(settings.get().withStartMiningOnLaunch(result.startNow()));
         showMain(result.startNow());
     }
 
     private void showMain(boolean startMining) {
         DashboardController dashboard = new DashboardController(mining, background, Clock.systemDefaultZone());
-        ProofDetailDialog detail = new ProofDetailDialog(() -> mining.current().map(r -> r.journal()).orElse(null), background,
-                () -> stage);
+        // the journal outlives every mining session: the detail opens while idle, after Stop and after a restart
+        ProofDetailDialog detail = new ProofDetailDialog(() -> services.journal().orElse(null), background, () -> stage);
         DashboardPage dashboardPage = new DashboardPage(dashboard, detail::open);
         MainWindow window = new MainWindow(dashboardPage.header());
+        this.window = window;
         window.addPage(dashboardPage);
-        // the machine is probed once (on the first refresh, off the FX thread), not once per model per refresh
-        AtomicReference<TierAssessment> machine = new AtomicReference<>();
-        window.addPage(new ModelsPage(new ModelsController(models, background, m -> MachineFit.whyNot(
-                machine.updateAndGet(a -> a != null ? a
-                        : new TierClassifier().assess(HardwareProbe.ofThisMachine().probe(), java.util.Optional.empty())),
-                m.ref()).orElse(null))));
-        window.addPage(new HardwarePage(HardwareProbe.ofThisMachine()::probe, sampler, background));
+        // the machine is probed once per process (off the FX thread), shared with the miner and the other pages
+        ModelsController modelsController = new ModelsController(services.models(), background, m -> MachineFit.whyNot(
+                new TierClassifier().assess(services.hardware(), java.util.Optional.empty()), m.ref()).orElse(null))
+                // one model cache: a download from the Models page is news on the bus (the tray's "model ready")
+                .onInstalled(ref -> services.events().publish(new MinerEvent.ModelDownloadProgress(
+                        java.time.Instant.now(), ref.toString(), 1, 1, "installed")));
+        services.onModelFolderChanged(cache -> UiThread.run(() -> modelsController.useCache(cache)));
+        window.addPage(new ModelsPage(modelsController));
+        window.addPage(new HardwarePage(services::refreshHardware, services.sampler(), background));
         window.addPage(new SettingsPage(settings, KeySetup.inDataDirectory(dirs), RpcNodeCheck.withDefaultTimeouts(), keychain,
                 StartAtLogin.forThisProcess(), background, this::settingsChanged, key -> key.destroy()));
         LogRing ring = DesktopLogging.ring().orElseGet(LogRing::new);
-        window.addPage(new LogsPage(ring, dirs.logs(), settings::get, HardwareProbe.ofThisMachine()::probe,
+        window.addPage(new LogsPage(ring, dirs.logs(), settings::get, services::hardware,
                 QfcCommand.applicationVersion(), background));
         Scene scene = fitted(window.root(), 1180, 820);
         Theme.apply(settings.get().theme(), scene);
@@ -203,6 +219,7 @@ public final class DesktopApp extends Application {
 
     private void settingsChanged(AppSettings s) {
         governor.apply(s);
+        background.execute(() -> services.models(MiningControl.modelRoot(s))); // a new model folder, without a restart
     }
 
     private void openWindow() {
@@ -210,7 +227,39 @@ public final class DesktopApp extends Application {
         stage.toFront();
     }
 
+    /**
+     * Mining with the app (the setting, start at login, {@code --minimized}) or after a crash or log-out while mining:
+     * no window needed, no password asked (the tray says when it is needed), a failure logged and said.
+     */
+    private void startByItself() {
+        LOG.info("starting to mine by itself ({})", settings.get().startsMiningOnLaunch()
+                ? "the setting 'Start mining when the app starts'" : "the app was mining when it last ended");
+        mining.start(true).exceptionally(e -> {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            LOG.warn("mining did not start by itself: {}", cause.getMessage());
+            if (!mining.needsPassword()) {
+                problem("Mining did not start: " + cause.getMessage());
+            }
+            return null;
+        });
+    }
+
+    /** Logs an unexpected failure and says it in the window, without blocking. */
+    private void uncaught(Thread thread, Throwable e) {
+        LOG.error("unexpected error on thread {}", thread.getName(), e);
+        problem("Something went wrong (" + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName())
+                + "). The app goes on; the Logs page has the detail.");
+    }
+
+    private void problem(String text) {
+        MainWindow w = window;
+        if (w != null) {
+            UiThread.run(() -> w.showProblem(text));
+        }
+    }
+
     private void quit() {
+        mining.forgetMining(); // the user quits: the next start follows the settings, not this session
         Platform.setImplicitExit(true);
         background.execute(() -> {
             mining.close();
@@ -229,9 +278,7 @@ public final class DesktopApp extends Application {
             tray.close();
         }
         mining.close();
-        governor.close();
-        sampler.close();
-        models.close();
+        services.close();
         keychain.close();
         settings.close();
         background.shutdownNow();

@@ -40,6 +40,8 @@ public final class MainWindow {
     private boolean onScreen = true;
     private final List<Runnable> back = new ArrayList<>();
     private final List<Runnable> away = new ArrayList<>();
+    private final Label problem = new Label();
+    private final javafx.scene.layout.HBox problemBar;
 
     public MainWindow(Node header) {
         Label brand = new Label("QFC Desktop Miner");
@@ -58,7 +60,25 @@ public final class MainWindow {
         ScrollPane scroller = new ScrollPane(content);
         scroller.setFitToWidth(true);
         scroller.setFitToHeight(true);
-        VBox main = new VBox(header, scroller);
+        // a failure in the background is said here, without blocking anything; the Logs page has the detail
+        problem.setId("main-problem");
+        problem.setWrapText(true);
+        problem.setMaxWidth(Double.MAX_VALUE);
+        javafx.scene.control.Button dismiss = new javafx.scene.control.Button("Dismiss");
+        dismiss.setId("main-problem-dismiss");
+        dismiss.getStyleClass().add(Styles.FLAT);
+        javafx.scene.layout.HBox.setHgrow(problem, Priority.ALWAYS);
+        problemBar = new javafx.scene.layout.HBox(12, problem, dismiss);
+        problemBar.setPadding(new Insets(8, 20, 8, 20));
+        problemBar.setStyle("-fx-background-color: -color-danger-subtle; -fx-border-color: -color-danger-muted;"
+                + " -fx-border-width: 0 0 1 0;");
+        problemBar.setVisible(false);
+        problemBar.setManaged(false);
+        dismiss.setOnAction(e -> {
+            problemBar.setVisible(false);
+            problemBar.setManaged(false);
+        });
+        VBox main = new VBox(header, problemBar, scroller);
         VBox.setVgrow(scroller, Priority.ALWAYS);
         root.setLeft(sidebar);
         root.setCenter(main);
@@ -78,6 +98,18 @@ public final class MainWindow {
             }
             show((Page) now.getUserData());
         });
+    }
+
+    /** Says a problem in a bar above the page (on the FX thread); the newest replaces the one before. */
+    public void showProblem(String text) {
+        problem.setText(text);
+        problemBar.setVisible(true);
+        problemBar.setManaged(true);
+    }
+
+    /** The problem shown now, or null. */
+    public String problemShown() {
+        return problemBar.isVisible() ? problem.getText() : null;
     }
 
     public Region root() {

@@ -23,16 +23,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the tray in step with the miner (its icon, tooltip and menu, once a second, off the FX thread; today's
- * accepted count is read from the journal only after a proof result, or every {@link #COUNT_REFRESH} for the day's
- * turn, so an idle app in the tray does no database work) and raises
- * desktop notifications for a jail or slash, a node lost for more than three minutes, and a finished model download.
+ * Keeps the tray in step with the miner (its icon, tooltip and menu, once a second while mining and every
+ * {@link #IDLE_TICK} otherwise, off the FX thread; today's accepted count is read from the journal only after a proof
+ * result, or every {@link #COUNT_REFRESH} while mining, so an idle app in the tray does no database work) and raises
+ * desktop notifications for a jail or slash, a node lost for more than three minutes, a finished model download and
+ * the end of the user's 1-hour pause. It listens to the process's event bus once, whatever the mining sessions.
  */
 final class TrayPresenter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TrayPresenter.class);
     static final Duration NODE_LOST_NOTICE = Duration.ofMinutes(3);
     /** How often today's count is re-read when no proof result came (the day turns at midnight UTC). */
     static final Duration COUNT_REFRESH = Duration.ofSeconds(30);
+    /** How often the tray is brought up to date while nothing mines. */
+    static final Duration IDLE_TICK = Duration.ofSeconds(5);
 
     /** What the tray's Open and Quit items do. */
     record Actions(Runnable openWindow, Runnable quit) {
@@ -43,8 +46,10 @@ final class TrayPresenter implements AutoCloseable {
     private final DesktopGovernor governor;
     private final boolean installed;
     private final ScheduledExecutorService ticker;
-    private volatile EventBus.Subscription events;
+    private final EventBus.Subscription events;
     private volatile MinerRuntime watched;
+    private boolean pausedByHandShown;
+    private long lastTickNanos;
     private volatile Instant unreachableSince;
     private volatile boolean nodeLostNotified;
     private volatile long proofsToday;
@@ -52,7 +57,8 @@ final class TrayPresenter implements AutoCloseable {
     private long countReadAtNanos;
     private TrayView lastShown;
 
-    private TrayPresenter(TrayHost host, MiningControl mining, DesktopGovernor governor, Actions actions) {
+    private TrayPresenter(TrayHost host, MiningControl mining, DesktopGovernor governor, Actions actions,
+                          boolean ticking) {
         this.host = host;
         this.mining = mining;
         this.governor = governor;
@@ -64,6 +70,7 @@ final class TrayPresenter implements AutoCloseable {
 
             @Override
             public void toggleMining() {
+                // a start the user clicked may ask for the password (after "needs your password")
                 (mining.isMining() ? mining.stop() : mining.start()).exceptionally(e -> {
                     host.notify("Mining did not start", e.getCause() != null ? e.getCause().getMessage() : e.getMessage(), true);
                     return null;
@@ -73,6 +80,7 @@ final class TrayPresenter implements AutoCloseable {
             @Override
             public void togglePause() {
                 governor.togglePause();
+                pausedByHandShown = governor.pausedByHand(); // the user's own resume needs no notice
             }
 
             @Override
@@ -80,42 +88,65 @@ final class TrayPresenter implements AutoCloseable {
                 actions.quit().run();
             }
         });
-        if (installed) {
+        events = installed ? mining.services().events().subscribe("tray-notifications", this::onEvent) : null;
+        if (installed && ticking) {
             ticker = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "qfc-tray");
                 t.setDaemon(true);
                 return t;
             });
-            ticker.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
+            // every second while mining (the count and state move), every IDLE_TICK otherwise
+            ticker.scheduleWithFixedDelay(() -> {
+                long now = System.nanoTime();
+                if (mining.isMining() || now - lastTickNanos >= IDLE_TICK.toNanos()) {
+                    lastTickNanos = now;
+                    tick();
+                }
+            }, 1, 1, TimeUnit.SECONDS);
         } else {
             ticker = null;
         }
     }
 
     static TrayPresenter install(TrayHost host, MiningControl mining, DesktopGovernor governor, Actions actions) {
-        return new TrayPresenter(host, mining, governor, actions);
+        return new TrayPresenter(host, mining, governor, actions, true);
+    }
+
+    /** A presenter whose {@link #tick()} the caller drives (tests: no timer, a clock they control). */
+    static TrayPresenter manual(TrayHost host, MiningControl mining, DesktopGovernor governor, Actions actions) {
+        return new TrayPresenter(host, mining, governor, actions, false);
     }
 
     static TrayPresenter none() {
-        return new TrayPresenter(TrayHost.NONE, null, null, new Actions(() -> { }, () -> { }));
+        return new TrayPresenter(TrayHost.NONE, null, null, new Actions(() -> { }, () -> { }), false);
     }
 
     boolean installed() {
         return installed;
     }
 
-    private void tick() {
+    /** Brings the tray up to date (on the tray's thread). */
+    void tick() {
         try {
             MinerRuntime r = mining.current().orElse(null);
             if (r != watched) {
-                watch(r);
+                watched = r;
+                countStale = true;
             }
             long now = System.nanoTime();
-            if (r != null && (countStale || now - countReadAtNanos >= COUNT_REFRESH.toNanos())) {
+            boolean mines = mining.isMining();
+            if (countStale || (mines && now - countReadAtNanos >= COUNT_REFRESH.toNanos())) {
                 countStale = false;
                 countReadAtNanos = now;
-                proofsToday = r.journal().totalsForDay(LocalDate.now(ZoneOffset.UTC)).counters().accepted();
+                proofsToday = mining.services().journal()
+                        .map(j -> j.totalsForDay(LocalDate.now(ZoneOffset.UTC)).counters().accepted()).orElse(0L);
             }
+            boolean pausedByHand = governor.pausedByHand();
+            if (pausedByHandShown && !pausedByHand) {
+                host.notify("Pause over", mines ? "Your 1-hour pause has ended: mining again."
+                        : "Your 1-hour pause has ended.", false);
+            }
+            pausedByHandShown = pausedByHand;
             TrayView v = view();
             if (!v.equals(lastShown)) {
                 host.show(v);
@@ -133,27 +164,21 @@ final class TrayPresenter implements AutoCloseable {
         if (s.isPresent() && s.get().state() == MinerState.PAUSED) {
             paused = s.get().stateReason();
         } else if (governor != null && governor.pausedByHand()) {
-            paused = "paused by you for 1 hour";
+            paused = governor.handPauseEnds().map(end -> "paused by you until "
+                    + java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(end.atZone(java.time.ZoneId.systemDefault())))
+                    .orElse("paused by you");
         }
         boolean jailed = s.map(x -> x.standing().jailed()).orElse(false);
         String release = s.filter(x -> x.standing().jailEndsAt() != null)
                 .map(x -> DashboardFormat.countdown(x.standing().jailRemaining(Instant.now()))).orElse(null);
-        String error = s.map(x -> switch (x.state()) {
-            case UNREACHABLE -> "node unreachable";
-            case FAILED -> x.stateReason();
-            default -> null;
-        }).orElse(null);
+        String error = mining != null && mining.needsPassword() && !on
+                ? "needs your password: click Start mining to type it"
+                : s.map(x -> switch (x.state()) {
+                    case UNREACHABLE -> "node unreachable";
+                    case FAILED -> x.stateReason();
+                    default -> null;
+                }).orElse(null);
         return TrayView.of(new TrayInput(on, paused, jailed, release, error, proofsToday));
-    }
-
-    private void watch(MinerRuntime r) {
-        EventBus.Subscription old = events;
-        if (old != null) {
-            old.close();
-        }
-        watched = r;
-        countStale = true;
-        events = r == null ? null : r.events().subscribe("tray-notifications", this::onEvent);
     }
 
     private void onEvent(MinerEvent e) {
@@ -184,9 +209,8 @@ final class TrayPresenter implements AutoCloseable {
         if (ticker != null) {
             ticker.shutdownNow();
         }
-        EventBus.Subscription s = events;
-        if (s != null) {
-            s.close();
+        if (events != null) {
+            events.close();
         }
         host.remove();
     }

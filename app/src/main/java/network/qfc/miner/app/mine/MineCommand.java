@@ -24,12 +24,11 @@ import network.qfc.miner.core.metrics.MetricsServer;
 import network.qfc.miner.core.metrics.MinerMetrics;
 import network.qfc.miner.core.mining.ComputeMode;
 import network.qfc.miner.core.runtime.MinerRuntime;
+import network.qfc.miner.core.runtime.MinerServices;
 import network.qfc.miner.core.runtime.MinerSettings;
 import network.qfc.miner.app.EmbeddedDevnet;
 import network.qfc.miner.devnet.DevnetNode;
 import network.qfc.miner.models.ModelCache;
-import network.qfc.miner.probe.HardwareSource;
-import network.qfc.miner.probe.LiveSampler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -128,6 +127,7 @@ public final class MineCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         MinerSettings settings;
+        MinerServices services;
         List<AutoCloseable> closeLast = new ArrayList<>();
         try {
             GovernorPolicy policy = governorPolicy();
@@ -155,25 +155,24 @@ public final class MineCommand implements Callable<Integer> {
             if (maxProofs < 0 || durationSeconds < 0) {
                 throw new IllegalArgumentException("--max-proofs and --duration must not be negative");
             }
-            LiveSampler sampler = new LiveSampler(HardwareSource.ofThisMachine());
-            closeLast.add(sampler);
-            GovernorSetup governor = GovernorSetup.start(sampler, policy);
-            closeLast.add(0, governor);
-            settings = governor.applyTo(settings);
+            services = MinerServices.start(dirs, models, policy, java.time.Clock.systemUTC());
+            closeLast.add(0, services);
+            settings = services.governor().applyTo(settings);
         } catch (IllegalArgumentException e) {
             closeAll(closeLast);
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         try {
-            return mine(settings, out, closeLast);
+            return mine(services, settings, out, closeLast);
         } finally {
             closeAll(closeLast);
         }
     }
 
-    private int mine(MinerSettings settings, PrintWriter out, List<AutoCloseable> closeLast) throws Exception {
-        MinerRuntime runtime = new MinerRuntime(settings);
-        EventBus bus = runtime.events();
+    private int mine(MinerServices services, MinerSettings settings, PrintWriter out, List<AutoCloseable> closeLast)
+            throws Exception {
+        MinerRuntime runtime = services.newSession(settings);
+        EventBus bus = services.events();
         if (json) {
             JsonEventPrinter printer = new JsonEventPrinter(out);
             bus.subscribe("json-out", printer::print);

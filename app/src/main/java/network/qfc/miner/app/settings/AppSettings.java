@@ -29,7 +29,8 @@ public record AppSettings(
         boolean startAtLogin,
         boolean startMinimized,
         boolean closeToTray,
-        ThemeChoice theme) {
+        ThemeChoice theme,
+        Boolean startMiningOnLaunch) {
 
     public static final int CURRENT_VERSION = 1;
 
@@ -73,6 +74,31 @@ public record AppSettings(
         idleOnlyMinutes = clamp(idleOnlyMinutes, 0, 24 * 60);
         minBatteryPercent = clamp(minBatteryPercent, 0, 100);
         maxTemperatureC = maxTemperatureC == 0 ? 85 : clamp(maxTemperatureC, 40, 110);
+    }
+
+    /** Settings written before "Start mining when the app starts" existed: that setting at its default (on). */
+    public AppSettings(int version, boolean firstRunDone, Network network, String customRpcUrl, String keystorePath,
+            boolean rememberPassword, String computeMode, String backend, String modelDir, int cpuCapPercent,
+            int idleOnlyMinutes, boolean pauseOnBattery, int minBatteryPercent, int maxTemperatureC,
+            boolean keepMiningWhenBusy, boolean startAtLogin, boolean startMinimized, boolean closeToTray,
+            ThemeChoice theme) {
+        this(version, firstRunDone, network, customRpcUrl, keystorePath, rememberPassword, computeMode, backend,
+                modelDir, cpuCapPercent, idleOnlyMinutes, pauseOnBattery, minBatteryPercent, maxTemperatureC,
+                keepMiningWhenBusy, startAtLogin, startMinimized, closeToTray, theme, null);
+    }
+
+    /**
+     * Whether mining starts with the app (a normal start, {@code --minimized}, start at login): on unless the user
+     * turned it off, and only once the first run is done with a key (or the devnet, which needs none).
+     */
+    public boolean startsMiningOnLaunch() {
+        return !Boolean.FALSE.equals(startMiningOnLaunch) && firstRunDone
+                && (network == Network.DEVNET || !keystorePath.isBlank());
+    }
+
+    /** "Start mining when the app starts" (the first run's "start now" sets it too). */
+    public AppSettings withStartMiningOnLaunch(boolean start) {
+        return edit(d -> d.startMiningOnLaunch = start);
     }
 
     /** What a first start uses: testnet, half the CPU, pause on battery, hide to tray, follow the OS theme. */
@@ -147,6 +173,7 @@ public record AppSettings(
         boolean startMinimized;
         boolean closeToTray;
         ThemeChoice theme;
+        Boolean startMiningOnLaunch;
 
         Draft(AppSettings s) {
             version = s.version;
@@ -168,12 +195,14 @@ public record AppSettings(
             startMinimized = s.startMinimized;
             closeToTray = s.closeToTray;
             theme = s.theme;
+            startMiningOnLaunch = s.startMiningOnLaunch;
         }
 
         AppSettings settings() {
             return new AppSettings(version, firstRunDone, network, customRpcUrl, keystorePath, rememberPassword,
                     computeMode, backend, modelDir, cpuCapPercent, idleOnlyMinutes, pauseOnBattery, minBatteryPercent,
-                    maxTemperatureC, keepMiningWhenBusy, startAtLogin, startMinimized, closeToTray, theme);
+                    maxTemperatureC, keepMiningWhenBusy, startAtLogin, startMinimized, closeToTray, theme,
+                    startMiningOnLaunch);
         }
     }
 

@@ -49,6 +49,10 @@ public final class GovernorService implements AutoCloseable {
     private volatile Duration taskBusy;
     private volatile String lastFailure;
     private ScheduledExecutorService executor;
+    private java.util.concurrent.ScheduledFuture<?> next;
+    /** The decision loop's chain: a new one replaces the scheduled one, and an older one ends after its tick. */
+    private long chain;
+    private volatile boolean mining = true;
     private boolean closed;
 
     /** Every {@link #DEFAULT_PERIOD}, on the system clock. */
@@ -82,7 +86,57 @@ public final class GovernorService implements AutoCloseable {
                 t.setDaemon(true);
                 return t;
             });
-            executor.scheduleWithFixedDelay(this::tick, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+            restartLoop();
+        }
+    }
+
+    /** With {@link #lock} held: decides at once, and from then on at the loop's pace. */
+    private void restartLoop() {
+        if (executor == null) {
+            return;
+        }
+        if (next != null) {
+            next.cancel(false);
+        }
+        long mine = ++chain;
+        try {
+            next = executor.schedule(() -> loop(mine), 0, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // closing
+        }
+    }
+
+    /** How long the governor waits between decisions while nobody mines: nothing hangs on them then. */
+    public static final Duration IDLE_PERIOD = Duration.ofSeconds(30);
+
+    /**
+     * Whether a miner is running: then the governor decides every period; otherwise every {@link #IDLE_PERIOD}
+     * (and at once on a policy change, and when a pause by hand ends), so an idle app costs next to nothing.
+     */
+    public void setMining(boolean mining) {
+        boolean was = this.mining;
+        this.mining = mining;
+        if (mining && !was) {
+            synchronized (lock) {
+                restartLoop();
+            }
+        }
+    }
+
+    private void loop(long mine) {
+        tick();
+        synchronized (lock) {
+            if (mine == chain && executor != null && !executor.isShutdown()) {
+                long wait = (mining ? period : IDLE_PERIOD).toMillis();
+                Instant pauseEnd = policy.manualPause() instanceof ManualPause.Until u ? u.end() : null;
+                if (pauseEnd != null) { // decide again right when a pause by hand ends, not up to a period later
+                    long toEnd = pauseEnd.toEpochMilli() - clock.millis();
+                    if (toEnd >= 0 && toEnd < wait) {
+                        wait = toEnd + 1;
+                    }
+                }
+                next = executor.schedule(() -> loop(mine), wait, TimeUnit.MILLISECONDS);
+            }
         }
     }
 
@@ -128,7 +182,9 @@ public final class GovernorService implements AutoCloseable {
     /** Replaces the policy (settings changed) and decides again at once. */
     public void setPolicy(GovernorPolicy newPolicy) {
         this.policy = Objects.requireNonNull(newPolicy, "policy");
-        decideSoon();
+        synchronized (lock) { // decide now; the loop's next wait may shorten (a pause by hand that ends soon)
+            restartLoop();
+        }
     }
 
     /** "Pause for 1 h" and the like: paused by the user until now + {@code duration}. */
@@ -190,14 +246,6 @@ public final class GovernorService implements AutoCloseable {
             }
         }
         return () -> listeners.remove(listener);
-    }
-
-    private void decideSoon() {
-        synchronized (lock) {
-            if (executor != null) {
-                submit(this::tick);
-            }
-        }
     }
 
     private void submit(Runnable r) {

@@ -21,10 +21,12 @@ public final class GovernorSetup implements AutoCloseable {
     public static final double TEMPERATURE_MARGIN_C = GovernorPolicy.DEFAULT_TEMPERATURE_MARGIN_C;
 
     private final GovernorService service;
+    private final ProbeReadingsSource probe;
     private final AutoCloseable[] owned;
 
-    private GovernorSetup(GovernorService service, AutoCloseable... owned) {
+    private GovernorSetup(GovernorService service, ProbeReadingsSource probe, AutoCloseable... owned) {
         this.service = service;
+        this.probe = probe;
         this.owned = owned;
     }
 
@@ -60,8 +62,9 @@ public final class GovernorSetup implements AutoCloseable {
         IdleTimeSource idle = IdleTimeSource.forThisMachine();
         ProbeReadingsSource readings = new ProbeReadingsSource(sampler, idle);
         GovernorService service = new GovernorService(readings, policy);
+        readings.readIdleTimeWhen(() -> service.policy().idleOnlyMinutes() > 0);
         service.start();
-        return new GovernorSetup(service, readings, idle);
+        return new GovernorSetup(service, readings, readings, idle);
     }
 
     /** A running governor over any readings (the caller owns {@code source}), deciding every {@code period}. */
@@ -69,7 +72,7 @@ public final class GovernorSetup implements AutoCloseable {
         GovernorService service = new GovernorService(Objects.requireNonNull(source, "source"), new Governor(), policy,
                 period, Clock.systemDefaultZone());
         service.start();
-        return new GovernorSetup(service);
+        return new GovernorSetup(service, null);
     }
 
     /**
@@ -78,6 +81,17 @@ public final class GovernorSetup implements AutoCloseable {
      */
     public static int threads(GovernorPolicy policy, int logicalCores) {
         return policy.cpuCapPercent() >= 100 ? 0 : DutyCycle.threads(logicalCores, policy.cpuCap());
+    }
+
+    /**
+     * Whether a miner runs: then the machine is sampled and the governor decides every 2 s; otherwise it samples
+     * nothing (the sampler stops unless a screen listens) and decides every {@link GovernorService#IDLE_PERIOD}.
+     */
+    public void setMining(boolean mining) {
+        if (probe != null) {
+            probe.sample(mining);
+        }
+        service.setMining(mining);
     }
 
     /** The running service: current decision, pause for 1 h / until resumed, policy changes, listeners. */

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.function.BooleanSupplier;
 import network.qfc.miner.probe.BatteryInfo;
 import network.qfc.miner.probe.LiveReading;
 import network.qfc.miner.probe.LiveSampler;
@@ -22,7 +23,9 @@ public final class ProbeReadingsSource implements ReadingsSource, AutoCloseable 
     private final IdleTimeSource idle;
     private final Clock clock;
     private final int logicalCores;
-    private final LiveSubscription subscription;
+    private final LiveSampler sampler;
+    private LiveSubscription subscription;
+    private volatile BooleanSupplier idleWanted = () -> true;
     private volatile LiveReading latest;
 
     /** Over the system clock and this JVM's available processors. */
@@ -31,7 +34,7 @@ public final class ProbeReadingsSource implements ReadingsSource, AutoCloseable 
     }
 
     public ProbeReadingsSource(LiveSampler sampler, IdleTimeSource idle, Clock clock, int logicalCores) {
-        Objects.requireNonNull(sampler, "sampler");
+        this.sampler = Objects.requireNonNull(sampler, "sampler");
         this.idle = Objects.requireNonNull(idle, "idle");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.logicalCores = logicalCores;
@@ -39,9 +42,30 @@ public final class ProbeReadingsSource implements ReadingsSource, AutoCloseable 
         this.subscription = sampler.subscribe(r -> latest = r);
     }
 
+    /**
+     * Whether the machine is sampled for the governor: while mining, yes; otherwise the sampler is left (it stops when
+     * nobody else, e.g. the Hardware page, listens) and the readings know no loads.
+     */
+    public synchronized void sample(boolean wanted) {
+        if (wanted && subscription == null) {
+            latest = sampler.latest().orElse(null);
+            subscription = sampler.subscribe(r -> latest = r);
+        } else if (!wanted && subscription != null) {
+            subscription.close();
+            subscription = null;
+            latest = null;
+        }
+    }
+
+    /** Reads the user's idle time only while {@code wanted} says so (the idle-only rule is on). */
+    public void readIdleTimeWhen(BooleanSupplier wanted) {
+        this.idleWanted = Objects.requireNonNull(wanted, "wanted");
+    }
+
     @Override
     public GovernorReadings read() {
-        return readings(Optional.ofNullable(latest), idle.idleTime(), ZonedDateTime.now(clock), logicalCores);
+        Optional<Duration> idleTime = idleWanted.getAsBoolean() ? idle.idleTime() : Optional.empty();
+        return readings(Optional.ofNullable(latest), idleTime, ZonedDateTime.now(clock), logicalCores);
     }
 
     /** The latest probe reading, if one has arrived. */
@@ -78,6 +102,6 @@ public final class ProbeReadingsSource implements ReadingsSource, AutoCloseable 
     /** Leaves the sampler. */
     @Override
     public void close() {
-        subscription.close();
+        sample(false);
     }
 }

@@ -82,9 +82,14 @@ public final class JournalShelf implements AutoCloseable {
         return j;
     }
 
-    /** The journal the screens show: the network being mined, else the one used last; empty when there is none. */
+    /**
+     * The journal the screens show: the network being mined, else the one used last; empty when there is none (or
+     * the shelf was closed: the app is ending).
+     */
     public synchronized Optional<ProofJournal> current() {
-        ensureOpen();
+        if (closed) {
+            return Optional.empty();
+        }
         if (!currentLoaded) {
             currentLoaded = true;
             Optional<Path> f = lastUsedFile();

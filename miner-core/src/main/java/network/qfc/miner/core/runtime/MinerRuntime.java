@@ -66,11 +66,12 @@ public final class MinerRuntime implements AutoCloseable {
 
     private final MinerSettings settings;
     private final Clock clock;
-    private final EventBus bus = new EventBus();
+    /** The process's services when this session runs inside them (null: the session owns its own parts). */
+    private final MinerServices services;
+    private final EventBus bus;
     private final LiveSnapshot live;
     private final MinerFeed feed;
     private final JournalShelf journals;
-    private final boolean ownsJournals;
     private final ExecutorService lifecycle;
     private final ScheduledExecutorService watch;
     private final StopSignal abortStart = new StopSignal();
@@ -102,18 +103,24 @@ public final class MinerRuntime implements AutoCloseable {
     }
 
     /**
-     * A miner writing to {@code journals} (a journal per network, kept open by its owner beyond this session), or,
-     * when it is null, to journals of its own in the settings' data folder, closed when it stops.
+     * A session inside {@code services} (their journals, bus, model cache and probe, which outlive it), or, when it
+     * is null, with parts of its own in the settings' folders, closed when it stops.
      */
-    public MinerRuntime(MinerSettings settings, Clock clock, JournalShelf journals) {
+    MinerRuntime(MinerSettings settings, Clock clock, MinerServices services) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.live = new LiveSnapshot(MinerSnapshot.starting(settings.rpcUrl(), settings.computeMode().wireName(),
                 clock.instant()), clock);
+        this.services = services;
+        if (services != null) {
+            this.bus = services.events();
+            this.journals = services.journals();
+        } else {
+            this.bus = new EventBus();
+            this.journals = new JournalShelf(settings.directories().data(), clock);
+            bus.subscribe("journal", new EventJournaler(journals::current)::onEvent);
+        }
         this.feed = new MinerFeed(bus, live, clock);
-        this.ownsJournals = journals == null;
-        this.journals = journals != null ? journals : new JournalShelf(settings.directories().data(), clock);
-        bus.subscribe("journal", new EventJournaler(() -> this.journals.current())::onEvent);
         this.lifecycle = Executors.newSingleThreadExecutor(r -> daemon(r, "qfc-miner-lifecycle"));
         java.util.concurrent.ScheduledThreadPoolExecutor w =
                 new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> daemon(r, "qfc-node-watch"));
@@ -162,6 +169,9 @@ public final class MinerRuntime implements AutoCloseable {
         if (stopping != null) {
             return CompletableFuture.failedFuture(new IllegalStateException("this miner was stopped; build a new one"));
         }
+        if (services != null) {
+            services.governor().setMining(true); // sample the machine, decide every 2 s
+        }
         lifecycle.execute(() -> {
             try {
                 startNow();
@@ -185,10 +195,10 @@ public final class MinerRuntime implements AutoCloseable {
         key = settings.keySource().load();
         feed.update(s -> s.withAddress(key.address().toString()));
         state(MinerState.STARTING, "probing the hardware");
-        HardwareReport report = HardwareProbe.ofThisMachine().probe();
+        HardwareReport report = services != null ? services.hardware() : HardwareProbe.ofThisMachine().probe();
         TierAssessment assessment = new TierClassifier().assess(report, Optional.empty());
-        modelCache = new ModelCache(settings.modelDir(), ModelRegistry.bundled(),
-                new ModelDownloader(ModelDownloader.Settings.defaults()), OfflineSeed.fromClassPath());
+        modelCache = services != null ? services.models(settings.modelDir()) : new ModelCache(settings.modelDir(),
+                ModelRegistry.bundled(), new ModelDownloader(ModelDownloader.Settings.defaults()), OfflineSeed.fromClassPath());
         state(MinerState.STARTING, "preparing the model and the engine");
         compute = new ComputeBootstrap(settings, modelCache, feed).prepare(report, assessment);
         checkNotAborted();
@@ -376,16 +386,20 @@ public final class MinerRuntime implements AutoCloseable {
         if (compute != null && compute.engine() != null) {
             closeQuietly(compute.engine());
         }
-        closeQuietly(modelCache);
+        if (services == null) {
+            closeQuietly(modelCache);
+        }
         if (key != null) {
             key.destroy();
         }
         boolean clean = fatal == null;
         state(clean ? MinerState.STOPPED : MinerState.FAILED, reason);
         feed.publish(new MinerEvent.Stopped(feed.now(), reason, clean));
-        bus.close(Duration.ofSeconds(5));
-        if (ownsJournals) {
+        if (services == null) {
+            bus.close(Duration.ofSeconds(5));
             closeQuietly(journals);
+        } else {
+            services.governor().setMining(false);
         }
         if (clean) {
             stopped.complete(null);

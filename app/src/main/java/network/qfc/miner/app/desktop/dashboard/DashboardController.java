@@ -70,7 +70,11 @@ public final class DashboardController {
     /** Stops the 1 Hz refresh and lets go of the feed (reloaded from the journal on the next activation). */
     public void onDeactivate() {
         ticker.stop();
-        attach(null);
+        if (feedSubscription != null) {
+            feedSubscription.close();
+            feedSubscription = null;
+        }
+        shownRuntime = null;
     }
 
     /** Whether the once-a-second refresh runs (only while the dashboard is on screen). */
@@ -97,7 +101,7 @@ public final class DashboardController {
 
     void tick() {
         Optional<MinerRuntime> runtime = mining.current();
-        if (runtime.orElse(null) != shownRuntime) {
+        if (runtime.orElse(null) != shownRuntime || feedSubscription == null) {
             attach(runtime.orElse(null));
         }
         runtime.ifPresentOrElse(r -> show(r.snapshot()), () -> {
@@ -119,18 +123,25 @@ public final class DashboardController {
             feedSubscription = null;
         }
         shownRuntime = runtime;
-        if (runtime == null) {
-            return;
-        }
         model.feed.removeIf(r -> !r.isProof());
         governorRows.reset();
-        feedSubscription = runtime.events().subscribe("dashboard-feed", this::onEvent);
+        // the bus and the journal outlive every mining session: the feed and history show while idle and after Stop
+        try {
+            feedSubscription = mining.services().events().subscribe("dashboard-feed", this::onEvent);
+        } catch (IllegalStateException closed) {
+            LOG.debug("the app is closing: the dashboard shows nothing new");
+            return;
+        }
         // a pause that began before this subscription (the governor decides right after registering) still gets its row
-        MinerSnapshot now = runtime.snapshot();
-        if (now.state() == MinerState.PAUSED && now.stateReason() != null && !now.stateReason().isBlank()) {
+        MinerSnapshot now = runtime == null ? null : runtime.snapshot();
+        if (now != null && now.state() == MinerState.PAUSED && now.stateReason() != null && !now.stateReason().isBlank()) {
             onEvent(new MinerEvent.Paused(clock.instant(), now.stateReason()));
         }
-        ProofJournal journal = runtime.journal();
+        ProofJournal journal = mining.services().journal().orElse(null);
+        if (journal == null) {
+            refreshHistory();
+            return;
+        }
         CompletableFuture.supplyAsync(() -> journal.recent(FEED_ROWS), background)
                 .thenAccept(entries -> UiThread.run(() -> {
                     // governor rows that came while the journal was read stay on top
@@ -252,8 +263,8 @@ public final class DashboardController {
 
     /** Reads the chart's history from the journal, off the FX thread. */
     void refreshHistory() {
-        MinerRuntime r = shownRuntime;
-        if (r == null) {
+        ProofJournal journal = mining.services().journal().orElse(null);
+        if (journal == null) {
             return;
         }
         DashboardModel.Range range = model.range.get();
@@ -268,9 +279,14 @@ public final class DashboardController {
             case DAY -> Duration.ofHours(1);
             case WEEK -> Duration.ofHours(12);
         };
-        ProofJournal journal = r.journal();
         CompletableFuture.supplyAsync(() -> journal.history(now.minus(span).toEpochMilli(), now.toEpochMilli(), bucket), background)
                 .thenAccept(buckets -> UiThread.run(() -> showHistory(buckets, range)))
+                .exceptionally(e -> {
+                    LOG.debug("history not available", e);
+                    return null;
+                });
+        CompletableFuture.supplyAsync(() -> JournalTotals.describe(journal, now), background)
+                .thenAccept(line -> UiThread.run(() -> model.totals.set(line)))
                 .exceptionally(e -> {
                     LOG.debug("history not available", e);
                     return null;

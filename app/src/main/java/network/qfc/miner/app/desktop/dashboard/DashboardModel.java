@@ -31,6 +31,8 @@ public final class DashboardModel {
     final StringProperty model = new SimpleStringProperty("–");
 
     final StringProperty tasks = new SimpleStringProperty("0");
+    /** Today's and the network's totals from the journal, said in words (the counters above are this session's). */
+    final StringProperty totals = new SimpleStringProperty("");
     final StringProperty accepted = new SimpleStringProperty("0");
     final StringProperty spotChecked = new SimpleStringProperty("0");
     final StringProperty rejected = new SimpleStringProperty("0");

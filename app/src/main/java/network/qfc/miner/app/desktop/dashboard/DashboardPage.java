@@ -169,13 +169,23 @@ public final class DashboardPage implements Page {
     }
 
     private Node counters() {
+        Label session = new Label("This session");
+        session.getStyleClass().add(Styles.TEXT_BOLD);
+        Node tasks = counter("Tasks", model.tasks, "dash-tasks");
+        javafx.scene.control.Tooltip.install(tasks, new javafx.scene.control.Tooltip("Tasks the node handed out this "
+                + "session: accepted + rejected + dropped (expired or not run) + still in flight"));
         FlowPane strip = new FlowPane(24, 12,
-                counter("Tasks", model.tasks, "dash-tasks"), counter("Accepted", model.accepted, "dash-accepted"),
+                tasks, counter("Accepted", model.accepted, "dash-accepted"),
                 counter("Spot-checked", model.spotChecked, "dash-spot-checked"),
                 counter("Rejected", model.rejected, "dash-rejected"), counter("Pass rate", model.passRate, "dash-pass-rate"),
                 counter("Proofs / min", model.perMinute, "dash-per-minute"),
                 counter("Last inference", model.lastInference, "dash-last-inference"));
-        return strip;
+        Label totals = new Label();
+        totals.setId("dash-totals");
+        totals.setWrapText(true);
+        totals.textProperty().bind(model.totals);
+        totals.getStyleClass().add(Styles.TEXT_MUTED);
+        return new VBox(6, session, strip, totals);
     }
 
     private Node chart() {

@@ -1,27 +1,36 @@
 package network.qfc.miner.app.desktop.mining;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import network.qfc.miner.app.settings.AppSettings;
 import network.qfc.miner.core.governor.GovernorPolicy;
 import network.qfc.miner.core.governor.GovernorService;
 import network.qfc.miner.core.governor.GovernorSetup;
+import network.qfc.miner.core.governor.ManualPause;
 import network.qfc.miner.core.governor.MiningSchedule;
 import network.qfc.miner.core.mining.MiningGate;
-import network.qfc.miner.probe.LiveSampler;
 
 /**
- * The desktop's resource governor: the settings' background rules, the tray's "pause for 1 hour", the gate. Built
- * with {@link GovernorSetup}, as the headless {@code mine} command is.
+ * The desktop's face of the process's resource governor (built by {@code MinerServices} with {@link GovernorSetup},
+ * as the headless {@code mine} command's is): the settings' background rules, the tray's "pause for 1 hour", which
+ * ends by itself when the hour is over, and the gate.
  */
-public final class DesktopGovernor implements AutoCloseable {
+public final class DesktopGovernor {
+    /** How long the tray's pause lasts. */
+    public static final Duration HAND_PAUSE = Duration.ofHours(1);
+
     private final GovernorSetup setup;
     private final GovernorService service;
-    private volatile boolean paused;
+    private final Clock clock;
 
-    public DesktopGovernor(LiveSampler sampler, AppSettings settings) {
-        this.setup = GovernorSetup.start(sampler, policy(settings));
+    public DesktopGovernor(GovernorSetup setup, AppSettings settings, Clock clock) {
+        this.setup = setup;
         this.service = setup.service();
+        this.clock = clock;
+        apply(settings);
     }
 
     /** The background rules of the settings screen as a governor policy. */
@@ -45,23 +54,23 @@ public final class DesktopGovernor implements AutoCloseable {
         service.setPolicy(policy(s).withManualPause(service.policy().manualPause()));
     }
 
+    /** Whether the user's pause is in force now (it ends by itself when its hour is over). */
     public boolean pausedByHand() {
-        return paused;
+        return service.policy().manualPause().activeAt(clock.instant());
+    }
+
+    /** When the user's pause ends, while it is in force. */
+    public Optional<Instant> handPauseEnds() {
+        return service.policy().manualPause() instanceof ManualPause.Until u && pausedByHand()
+                ? Optional.of(u.end()) : Optional.empty();
     }
 
     /** The tray's "Pause for 1 hour" / "Resume". */
     public void togglePause() {
-        if (paused) {
+        if (pausedByHand()) {
             service.resume();
-            paused = false;
         } else {
-            service.pauseFor(Duration.ofHours(1));
-            paused = true;
+            service.pauseUntil(clock.instant().plus(HAND_PAUSE));
         }
-    }
-
-    @Override
-    public void close() {
-        setup.close();
     }
 }

@@ -1,6 +1,7 @@
 package network.qfc.miner.app.desktop.mining;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +21,9 @@ import network.qfc.miner.core.keys.KeySource;
 import network.qfc.miner.core.keys.PasswordSource;
 import network.qfc.miner.core.mining.ComputeMode;
 import network.qfc.miner.core.mining.MiningGate;
+import network.qfc.miner.core.governor.GovernorPolicy;
 import network.qfc.miner.core.runtime.MinerRuntime;
+import network.qfc.miner.core.runtime.MinerServices;
 import network.qfc.miner.core.runtime.MinerSettings;
 import network.qfc.miner.devnet.DevnetConfig;
 import network.qfc.miner.devnet.DevnetNode;
@@ -37,6 +40,9 @@ public final class MiningControl implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MiningControl.class);
 
     private final AppDirectories dirs;
+    private final MinerServices services;
+    private final boolean ownsServices;
+    private final ResumeMarker resume;
     private final Supplier<AppSettings> settings;
     private final PasswordSource password;
     private final Supplier<MiningGate> gate;
@@ -47,6 +53,8 @@ public final class MiningControl implements AutoCloseable {
     });
     private final List<Consumer<Optional<MinerRuntime>>> listeners = new CopyOnWriteArrayList<>();
     private volatile MinerRuntime runtime;
+    private volatile boolean quietStart;
+    private volatile boolean needsPassword;
     private volatile DevnetNode devnet;
     private volatile UnaryOperator<DevnetConfig> devnetTuning = UnaryOperator.identity();
     private volatile UnaryOperator<MinerSettings> minerTuning = UnaryOperator.identity();
@@ -57,7 +65,22 @@ public final class MiningControl implements AutoCloseable {
      */
     public MiningControl(AppDirectories dirs, Supplier<AppSettings> settings, PasswordSource password,
             Supplier<MiningGate> gate) {
-        this.dirs = dirs;
+        this(MinerServices.start(dirs, modelRoot(settings.get()), GovernorPolicy.defaults(), Clock.systemUTC()), true,
+                settings, password, gate);
+    }
+
+    /** Mining sessions inside the process's {@code services} (which the caller owns and closes). */
+    public MiningControl(MinerServices services, Supplier<AppSettings> settings, PasswordSource password,
+            Supplier<MiningGate> gate) {
+        this(services, false, settings, password, gate);
+    }
+
+    private MiningControl(MinerServices services, boolean ownsServices, Supplier<AppSettings> settings,
+            PasswordSource password, Supplier<MiningGate> gate) {
+        this.services = services;
+        this.ownsServices = ownsServices;
+        this.dirs = services.directories();
+        this.resume = new ResumeMarker(dirs.data().resolve("mining.on"));
         this.settings = settings;
         this.password = password;
         this.gate = gate;
@@ -73,7 +96,12 @@ public final class MiningControl implements AutoCloseable {
         return this;
     }
 
-    /** The runtime now mining, if any. */
+    /** The process's services: journals, bus, model cache, probe, governor. */
+    public MinerServices services() {
+        return services;
+    }
+
+    /** The runtime now mining, or the one that mined last (its final snapshot), if any. */
     public Optional<MinerRuntime> current() {
         return Optional.ofNullable(runtime);
     }
@@ -95,21 +123,74 @@ public final class MiningControl implements AutoCloseable {
 
     /** Starts mining with the current settings; completes once the runtime is started (or failed to). */
     public CompletableFuture<MinerRuntime> start() {
+        return start(false);
+    }
+
+    /**
+     * Starts mining; {@code byItself} (with the app, at login) never asks for a password: when none is remembered the
+     * start fails with {@link PasswordNeeded} and {@link #needsPassword()} says so until a start succeeds.
+     */
+    public CompletableFuture<MinerRuntime> start(boolean byItself) {
         return CompletableFuture.supplyAsync(() -> {
             if (isMining()) {
                 return runtime;
             }
-            MinerRuntime r = new MinerRuntime(minerSettings(settings.get()));
-            runtime = r;
-            r.stopped().whenComplete((v, e) -> notifyListeners());
-            notifyListeners();
-            r.start().join();
-            return r;
+            quietStart = byItself;
+            try {
+                MinerRuntime r = services.newSession(minerSettings(settings.get()));
+                runtime = r;
+                r.stopped().whenComplete((v, e) -> notifyListeners());
+                notifyListeners();
+                r.start().join();
+                needsPassword = false;
+                resume.remember();
+                return r;
+            } catch (RuntimeException e) {
+                needsPassword = causedByMissingPassword(e);
+                notifyListeners();
+                throw e;
+            } finally {
+                quietStart = false;
+            }
         }, worker);
     }
 
-    /** Stops mining: the proof in flight is finished or journaled. */
+    /** Whether a password may not be asked for now (a start by itself is under way). */
+    public boolean startingByItself() {
+        return quietStart;
+    }
+
+    /** Whether the last start by itself stopped for want of the key's password. */
+    public boolean needsPassword() {
+        return needsPassword;
+    }
+
+    private static boolean causedByMissingPassword(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof PasswordNeeded) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the app was mining when it last ended without the user stopping it (a crash, a log-out). */
+    public boolean wasMiningWhenLastClosed() {
+        return resume.wasMining();
+    }
+
+    /** The user quits: the next start follows the settings alone, not this session. */
+    public void forgetMining() {
+        resume.forget();
+    }
+
+    /** Stops mining because the user said so: the proof in flight is finished or journaled. */
     public CompletableFuture<Void> stop() {
+        resume.forget();
+        return stopSession();
+    }
+
+    private CompletableFuture<Void> stopSession() {
         return CompletableFuture.runAsync(() -> {
             MinerRuntime r = runtime;
             if (r != null) {
@@ -120,9 +201,14 @@ public final class MiningControl implements AutoCloseable {
         }, worker);
     }
 
-    MinerSettings minerSettings(AppSettings s) {
-        Path models = ModelCache.resolveRoot(s.modelDir().isBlank() ? null : Path.of(s.modelDir()), System.getenv(),
+    /** The model folder the settings name (or QFC_MODEL_DIR, or the default). */
+    public static Path modelRoot(AppSettings s) {
+        return ModelCache.resolveRoot(s.modelDir().isBlank() ? null : Path.of(s.modelDir()), System.getenv(),
                 System.getProperty("user.home"));
+    }
+
+    MinerSettings minerSettings(AppSettings s) {
+        Path models = modelRoot(s);
         String url;
         KeySource key;
         if (s.network() == AppSettings.Network.DEVNET) {
@@ -170,12 +256,15 @@ public final class MiningControl implements AutoCloseable {
     @Override
     public void close() {
         try {
-            stop().join();
+            stopSession().join(); // not the user's stop: a log-out or a crash-free quit resumes at the next start
         } catch (RuntimeException e) {
             LOG.warn("stopping the miner failed", e);
         }
         worker.shutdown();
         DevnetNode d = devnet;
+        if (ownsServices) {
+            services.close();
+        }
         if (d != null) {
             d.close();
         }

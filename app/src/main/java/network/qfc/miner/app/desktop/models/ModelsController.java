@@ -27,7 +27,9 @@ import network.qfc.miner.models.VerifyResult;
  */
 public final class ModelsController {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ModelsController.class);
-    private final ModelCache cache;
+    private volatile ModelCache cache;
+    private final javafx.beans.property.StringProperty folder = new javafx.beans.property.SimpleStringProperty();
+    private volatile java.util.function.Consumer<ModelRef> onInstalled = ref -> { };
     private final Executor background;
     private final Function<ApprovedModel, String> whyNotHere;
     private final ObservableList<ModelRow> rows = FXCollections.observableArrayList();
@@ -35,6 +37,7 @@ public final class ModelsController {
 
     public ModelsController(ModelCache cache, Executor background, Function<ApprovedModel, String> whyNotHere) {
         this.cache = cache;
+        this.folder.set(cache.root().toString());
         this.background = background;
         this.whyNotHere = whyNotHere;
         for (ApprovedModel m : cache.registry().models()) {
@@ -51,6 +54,24 @@ public final class ModelsController {
 
     public String cacheFolder() {
         return cache.root().toString();
+    }
+
+    /** The cache folder shown (it follows a changed model folder without a restart). */
+    public javafx.beans.property.ReadOnlyStringProperty folder() {
+        return folder;
+    }
+
+    /** The model folder changed (settings): show the new cache's models (call on the FX thread). */
+    public void useCache(ModelCache newCache) {
+        this.cache = newCache;
+        folder.set(newCache.root().toString());
+        refresh();
+    }
+
+    /** Told when a download from this page has installed a model (the tray's "model ready" notice). */
+    public ModelsController onInstalled(java.util.function.Consumer<ModelRef> listener) {
+        this.onInstalled = listener;
+        return this;
     }
 
     /** Re-reads every model's state from disk, off the FX thread. */
@@ -104,6 +125,9 @@ public final class ModelsController {
         f.whenComplete((dir, error) -> UiThread.run(() -> {
             downloads.remove(row.ref);
             row.downloading.set(false);
+            if (error == null) {
+                onInstalled.accept(row.ref);
+            }
             String msg = error == null ? null : f.isCancelled()
                     ? "cancelled; the next download resumes where this one stopped" : readable(error);
             CompletableFuture.runAsync(() -> refreshRow(row), background).thenRun(() -> {

@@ -49,7 +49,8 @@ public final class ModelsPage implements Page {
         for (ModelRow row : controller.rows()) {
             list.getChildren().add(card(row));
         }
-        Label folder = new Label("Cache folder: " + controller.cacheFolder());
+        Label folder = new Label();
+        folder.textProperty().bind(controller.folder().map(f -> "Cache folder: " + f));
         folder.getStyleClass().add(Styles.TEXT_MUTED);
         folder.setWrapText(true);
         return new VBox(16, title, intro, list, folder);

@@ -61,7 +61,7 @@ final class SettingsController {
         load(store.get());
         Observable[] saved = {model.network, model.customUrl, model.computeMode, model.backend, model.modelDir,
             model.cpuCap, model.idleMinutes, model.pauseOnBattery, model.minBattery, model.maxTemperature,
-            model.keepMiningWhenBusy, model.startMinimized, model.closeToTray, model.theme};
+            model.keepMiningWhenBusy, model.startMinimized, model.closeToTray, model.theme, model.startMining};
         for (Observable o : saved) {
             o.addListener(x -> save());
         }
@@ -93,6 +93,7 @@ final class SettingsController {
             model.keepMiningWhenBusy.set(s.keepMiningWhenBusy());
             model.startAtLogin.set(s.startAtLogin());
             model.startMinimized.set(s.startMinimized());
+            model.startMining.set(!Boolean.FALSE.equals(s.startMiningOnLaunch()));
             model.closeToTray.set(s.closeToTray());
             model.theme.set(s.theme());
             showKey(s.keystorePath());
@@ -109,7 +110,8 @@ final class SettingsController {
                         model.minBattery.get(), model.maxTemperature.get())
                 .withKeepMiningWhenBusy(model.keepMiningWhenBusy.get())
                 .withDesktop(model.startAtLogin.get(), model.startMinimized.get(), model.closeToTray.get(),
-                        model.theme.get());
+                        model.theme.get())
+                .withStartMiningOnLaunch(model.startMining.get());
     }
 
     private void save() {

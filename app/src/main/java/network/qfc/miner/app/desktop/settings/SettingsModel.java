@@ -30,6 +30,7 @@ public final class SettingsModel {
     final IntegerProperty maxTemperature = new SimpleIntegerProperty(85);
     final BooleanProperty startAtLogin = new SimpleBooleanProperty(false);
     final BooleanProperty startMinimized = new SimpleBooleanProperty(false);
+    final BooleanProperty startMining = new SimpleBooleanProperty(true);
     final BooleanProperty closeToTray = new SimpleBooleanProperty(true);
     final ObjectProperty<ThemeChoice> theme = new SimpleObjectProperty<>(ThemeChoice.SYSTEM);
     final StringProperty status = new SimpleStringProperty("");

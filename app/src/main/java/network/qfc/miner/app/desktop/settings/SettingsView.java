@@ -192,6 +192,9 @@ final class SettingsView {
         CheckBox minimized = new CheckBox("Start minimised to the tray");
         minimized.setId("set-start-minimized");
         minimized.selectedProperty().bindBidirectional(model.startMinimized);
+        CheckBox mining = new CheckBox("Start mining when the app starts");
+        mining.setId("set-start-mining");
+        mining.selectedProperty().bindBidirectional(model.startMining);
         CheckBox tray = new CheckBox("The close button hides the window to the tray");
         tray.setId("set-close-to-tray");
         tray.selectedProperty().bindBidirectional(model.closeToTray);
@@ -207,8 +210,9 @@ final class SettingsView {
         GridPane g = grid();
         row(g, 0, "", login);
         row(g, 1, "", minimized);
-        row(g, 2, "", tray);
-        row(g, 3, "T_heme", theme);
+        row(g, 2, "", mining);
+        row(g, 3, "", tray);
+        row(g, 4, "T_heme", theme);
         return section("Desktop", g);
     }
 

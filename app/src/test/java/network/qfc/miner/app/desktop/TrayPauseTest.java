@@ -1,0 +1,136 @@
+package network.qfc.miner.app.desktop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import network.qfc.miner.app.desktop.mining.DesktopGovernor;
+import network.qfc.miner.app.desktop.mining.MiningControl;
+import network.qfc.miner.app.desktop.tray.TrayHost;
+import network.qfc.miner.app.desktop.tray.TrayView;
+import network.qfc.miner.app.settings.AppSettings;
+import network.qfc.miner.core.AppDirectories;
+import network.qfc.miner.core.mining.MiningGate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The tray's "Pause for 1 hour" ends by itself when the hour is over, and the tray says so: the real presenter,
+ * governor and services, a tray host that records what it is shown, and a clock the test moves (no real hour).
+ */
+class TrayPauseTest {
+    @TempDir
+    Path home;
+
+    /** A clock that stands still until the test moves it. */
+    private static final class TestClock extends Clock {
+        private volatile Instant now = Instant.parse("2026-12-07T09:00:00Z");
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    /** A tray that keeps what it was shown and told. */
+    private static final class RecordingTray implements TrayHost {
+        final List<TrayView> shown = new CopyOnWriteArrayList<>();
+        final List<String> notices = new CopyOnWriteArrayList<>();
+        Actions actions;
+
+        @Override
+        public boolean install(TrayView initial, Actions a) {
+            shown.add(initial);
+            actions = a;
+            return true;
+        }
+
+        @Override
+        public void show(TrayView view) {
+            shown.add(view);
+        }
+
+        @Override
+        public void notify(String title, String message, boolean warning) {
+            notices.add(title + ": " + message);
+        }
+
+        @Override
+        public void remove() {
+        }
+    }
+
+    @Test
+    void theOneHourPauseEndsByItselfAndTheTraySaysSo() {
+        AppSettings settings = AppSettings.defaults().withFirstRunDone(true);
+        TestClock clock = new TestClock();
+        try (MiningControl mining = new MiningControl(AppDirectories.under(home), () -> settings, () -> new char[0],
+                () -> MiningGate.OPEN)) {
+            DesktopGovernor governor = new DesktopGovernor(mining.services().governor(), settings, clock);
+            RecordingTray tray = new RecordingTray();
+            try (TrayPresenter presenter = TrayPresenter.manual(tray, mining, governor,
+                    new TrayPresenter.Actions(() -> { }, () -> { }))) {
+                assertThat(presenter.installed()).isTrue();
+
+                tray.actions.togglePause(); // the tray's "Pause for 1 hour"
+                presenter.tick();
+                assertThat(tray.shown.get(tray.shown.size() - 1).pauseLabel()).isEqualTo("Resume");
+
+                clock.advance(Duration.ofMinutes(59));
+                presenter.tick();
+                assertThat(tray.shown.get(tray.shown.size() - 1).pauseLabel()).as("still within the hour")
+                        .isEqualTo("Resume");
+                assertThat(tray.notices).isEmpty();
+
+                clock.advance(Duration.ofMinutes(2));
+                presenter.tick();
+                assertThat(tray.shown.get(tray.shown.size() - 1).pauseLabel()).isEqualTo("Pause for 1 hour");
+                assertThat(tray.notices).singleElement().asString().startsWith("Pause over").contains("has ended");
+                assertThat(governor.pausedByHand()).isFalse();
+
+                presenter.tick();
+                assertThat(tray.notices).as("said once").hasSize(1);
+            }
+        }
+    }
+
+    @Test
+    void resumingByHandNeedsNoNotice() {
+        AppSettings settings = AppSettings.defaults().withFirstRunDone(true);
+        TestClock clock = new TestClock();
+        try (MiningControl mining = new MiningControl(AppDirectories.under(home), () -> settings, () -> new char[0],
+                () -> MiningGate.OPEN)) {
+            DesktopGovernor governor = new DesktopGovernor(mining.services().governor(), settings, clock);
+            RecordingTray tray = new RecordingTray();
+            try (TrayPresenter presenter = TrayPresenter.manual(tray, mining, governor,
+                    new TrayPresenter.Actions(() -> { }, () -> { }))) {
+                tray.actions.togglePause();
+                presenter.tick();
+                tray.actions.togglePause(); // "Resume"
+                presenter.tick();
+                assertThat(tray.shown.get(tray.shown.size() - 1).pauseLabel()).isEqualTo("Pause for 1 hour");
+                assertThat(tray.notices).isEmpty();
+            }
+        }
+    }
+}
