@@ -56,9 +56,11 @@ x.XFlush(d)
 PY
 }
 
-tasks_in() { # the journal's task count ("no journal" without one, "?" without sqlite3)
-  if [ ! -f "$1" ]; then echo "no journal"
-  elif command -v sqlite3 >/dev/null; then sqlite3 "file:$1?mode=ro" 'select count(*) from tasks' 2>/dev/null || echo "?"
+tasks_in() { # the current network's journal's task count under data folder $1 ("no journal" without one, "?" without sqlite3)
+  local db=""
+  [ -f "$1/journals/current" ] && db="$1/journals/$(cat "$1/journals/current").db"
+  if [ -z "$db" ] || [ ! -f "$db" ]; then echo "no journal"
+  elif command -v sqlite3 >/dev/null; then sqlite3 "file:$db?mode=ro" 'select count(*) from tasks' 2>/dev/null || echo "?"
   else echo "?"; fi
 }
 
@@ -92,10 +94,10 @@ measure() { # name settings-json [app args...]
   declare -A t0
   for t in /proc/"$pid"/task/*; do t0[$t]=$(ticks_of "$t/stat"); done
   local p0; p0=$(ticks_of "/proc/$pid/stat")
-  local j0; j0=$(tasks_in "$tmp/data/journal.db")
+  local j0; j0=$(tasks_in "$tmp/data")
   sleep "$idle_s"
   local p1; p1=$(ticks_of "/proc/$pid/stat")
-  local j1; j1=$(tasks_in "$tmp/data/journal.db")
+  local j1; j1=$(tasks_in "$tmp/data")
   echo "== $name: hidden in the tray, ${idle_s} s after a ${settle_s} s settle (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
   awk -v d=$((p1 - p0)) -v hz="$hz" -v s="$idle_s" \
     'BEGIN { printf "CPU: %.2f%% of one core (%d ticks of 1/%d s)\n", 100 * d / hz / s, d, hz }'
@@ -114,7 +116,7 @@ measure() { # name settings-json [app args...]
 
 for c in $cases; do
   case $c in
-    stopped) measure stopped '{"firstRunDone":true,"network":"DEVNET","closeToTray":true}' ;;
+    stopped) measure stopped '{"firstRunDone":true,"network":"DEVNET","closeToTray":true,"startMiningOnLaunch":false}' ;;
     paused) measure paused '{"firstRunDone":true,"network":"DEVNET","closeToTray":true,"idleOnlyMinutes":60}' --devnet ;;
     *) echo "unknown case $c (stopped, paused)"; exit 1 ;;
   esac

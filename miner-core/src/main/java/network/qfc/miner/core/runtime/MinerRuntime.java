@@ -37,10 +37,8 @@ import network.qfc.miner.core.protocol.rpc.NodeInfo;
 import network.qfc.miner.core.protocol.rpc.QfcRpcClient;
 import network.qfc.miner.core.protocol.rpc.RegisterResult;
 import network.qfc.miner.core.protocol.rpc.RpcException;
-import network.qfc.miner.models.InstallState;
 import network.qfc.miner.models.ModelCache;
 import network.qfc.miner.models.ModelDownloader;
-import network.qfc.miner.models.ModelRef;
 import network.qfc.miner.models.ModelRegistry;
 import network.qfc.miner.models.OfflineSeed;
 import network.qfc.miner.probe.HardwareProbe;
@@ -77,9 +75,6 @@ public final class MinerRuntime implements AutoCloseable {
     private final StopSignal abortStart = new StopSignal();
     private final CompletableFuture<Void> started = new CompletableFuture<>();
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
-    /** Installed model folders already checked against the cache (see {@link #modelFolder}). */
-    private final java.util.Map<network.qfc.miner.core.protocol.ModelId, java.nio.file.Path> modelFolders =
-            new java.util.concurrent.ConcurrentHashMap<>();
     private CompletableFuture<Void> stopping;
 
     // built by start(), on the lifecycle thread
@@ -206,8 +201,7 @@ public final class MinerRuntime implements AutoCloseable {
         NodeHealth health = new NodeHealth(feed, rpc.nodeName());
         registrar = new Registrar(rpc, key, compute.profile(), health, feed);
         state(MinerState.STARTING, "registering with " + rpc.nodeName());
-        register(health);
-        identifyNetwork(health);
+        register(health); // identifies the network first: every event of the session goes to its journal
         tracker = new StandingTracker(settings.assumedJail());
         poller = new StandingPoller(rpc, key.address(), tracker, registrar, health, feed, u -> { });
         submitter = new ProofSubmitter(rpc, journal, new SubmitRetryPolicy(), health, feed, this::onAnswer,
@@ -229,7 +223,8 @@ public final class MinerRuntime implements AutoCloseable {
         checkNotAborted();
         if (compute.computes()) {
             MiningGate gate = tracker.gate(clock).and(settings.governor());
-            ProofMaker maker = new ProofMaker(compute.engine(), this::modelFolder, key, clock, settings.tamper());
+            ProofMaker maker = new ProofMaker(compute.engine(), new ModelFolders(modelCache)::folder, key, clock,
+                    settings.tamper());
             loop = new TaskLoop(rpc, key.address(), compute.profile(), maker, journal, submitter, registrar, gate,
                     health, feed, settings.maxProofs());
             state(MinerState.RUNNING, "running");
@@ -245,38 +240,14 @@ public final class MinerRuntime implements AutoCloseable {
         }
     }
 
-    /**
-     * The folder of an installed model, checked against the cache once per model and then remembered: the check reads
-     * and parses the install manifest, about a millisecond that would otherwise be paid on the inference thread for
-     * every task. The engine keeps the loaded model either way.
-     */
-    private java.nio.file.Path modelFolder(network.qfc.miner.core.protocol.ModelId model) {
-        java.nio.file.Path known = modelFolders.get(model);
-        if (known != null) {
-            return known;
-        }
-        java.nio.file.Path dir = checkedModelFolder(model);
-        modelFolders.put(model, dir);
-        return dir;
-    }
-
-    private java.nio.file.Path checkedModelFolder(network.qfc.miner.core.protocol.ModelId model) {
-        ModelRef ref = new ModelRef(model.name(), model.version());
-        if (modelCache.registry().find(ref).isEmpty()) {
-            throw new IllegalStateException("model " + model + " is not an approved model this miner knows");
-        }
-        if (modelCache.state(ref) != InstallState.INSTALLED) {
-            throw new IllegalStateException("model " + model + " is not installed; run: qfc-desktop-miner models pull "
-                    + model);
-        }
-        return modelCache.modelDir(ref);
-    }
-
     private void register(NodeHealth health) {
         UnreachableBackoff backoff = new UnreachableBackoff(() -> ThreadLocalRandom.current().nextDouble());
         while (true) {
             checkNotAborted();
             try {
+                if (journal == null) {
+                    identifyNetwork(health);
+                }
                 RegisterResult r = registrar.register();
                 if (!r.registered()) {
                     throw new IllegalStateException("the node refused to register this miner: " + r.message()

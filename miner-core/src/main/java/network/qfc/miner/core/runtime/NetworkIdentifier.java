@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * Asks the node which network it serves: its chain id ({@code qfc_nodeInfo}) and, on a chain that is not the public
  * testnet or mainnet, its genesis time, read off {@code qfc_getEpoch} (the start of epoch 1: the current epoch's start
  * less its number of epochs), so each start of a devnet is a network of its own. What the node does not answer is
- * left out (a node without a chain id is known by its address).
+ * left out (a node without a chain id is known by its address); a node not reachable is an {@link RpcException} to retry.
  */
 final class NetworkIdentifier {
     private static final Logger LOG = LoggerFactory.getLogger(NetworkIdentifier.class);
@@ -30,6 +30,9 @@ final class NetworkIdentifier {
         try {
             info = health.call(rpc::nodeInfo);
         } catch (RpcException e) {
+            if (e.isTransient()) {
+                throw e; // not reachable yet: asked again with the registration's back-off
+            }
             LOG.info("node info not available ({}): its journal is named after its address", e.getMessage());
             return new Identified(new NetworkIdentity(NetworkIdentity.UNKNOWN_CHAIN, 0, endpoint), null);
         }
@@ -39,6 +42,9 @@ final class NetworkIdentifier {
                 EpochInfo epoch = health.call(rpc::getEpoch);
                 genesis = Math.max(0, epoch.startTime() - Math.max(0, epoch.number() - 1) * epoch.durationMs());
             } catch (RpcException e) {
+                if (e.isTransient()) {
+                    throw e;
+                }
                 LOG.info("the node's epoch is not available ({}): chain {} is known by its id alone",
                         e.getMessage(), info.chainId());
             }

@@ -80,6 +80,49 @@ class DesktopAppXvfbTest {
         }
     }
 
+    /**
+     * Started as "Start at login" starts it ({@code --minimized}, the first run done, close to tray): no window, a tray
+     * icon, and mining by itself (the setting "Start mining when the app starts", on by default). Ended by SIGTERM
+     * (a log-out) while mining, it mines again at the next start even with that setting off.
+     */
+    @Test
+    void startedAtLoginItMinesWithoutAWindowAndAfterALogOutItMinesAgain() throws Exception {
+        Path home = DesktopProcess.newHome("login");
+        try (SettingsStore settings = new SettingsStore(home.resolve("config").resolve("settings.json"), Duration.ZERO)) {
+            settings.update(AppSettings.defaults().withNetwork(AppSettings.Network.DEVNET, "").withFirstRunDone(true)
+                    .withKeepMiningWhenBusy(true));
+        }
+        try (XDisplay x = XDisplay.start(true); DesktopProcess app = DesktopProcess.start(x, home, "--minimized")) {
+            Supplier<String> why = app::diagnostics;
+            Await.until("a tray icon of the app docked in trayer's panel", START, () -> trayIcon(x, app).isPresent(), why);
+            Await.until("accepted proofs with no window shown", MINING, () -> app.accepted() > 0, why);
+            assertThat(visibleMainWindow(x, app)).as("mining from the tray alone").isEmpty();
+            app.terminate();
+            Await.until("the app ended by SIGTERM", Duration.ofSeconds(60), () -> !app.isAlive(), why);
+        }
+        try (SettingsStore settings = new SettingsStore(home.resolve("config").resolve("settings.json"), Duration.ZERO)) {
+            settings.update(settings.get().withStartMiningOnLaunch(false));
+        }
+        String firstNetwork = Files.readString(home.resolve("data").resolve("journals").resolve("current"));
+        try (XDisplay x = XDisplay.start(true); DesktopProcess app = DesktopProcess.start(x, home, "--minimized")) {
+            Supplier<String> why = app::diagnostics;
+            // the embedded devnet starts afresh: a new network, whose journal becomes the current one
+            Await.until("mining resumed after the log-out: accepted proofs on the new devnet", MINING,
+                    () -> !firstNetwork.equals(currentNetwork(home)) && app.accepted() > 0, why);
+            assertThat(visibleMainWindow(x, app)).isEmpty();
+            app.terminate();
+            Await.until("the app ended by SIGTERM", Duration.ofSeconds(60), () -> !app.isAlive(), why);
+        }
+    }
+
+    private static String currentNetwork(Path home) {
+        try {
+            return Files.readString(home.resolve("data").resolve("journals").resolve("current"));
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+
     /** No tray host: closing the window while mining asks first (a dialog window), and OK quits, ending the process. */
     @Test
     void withoutATrayClosingTheWindowWhileMiningAsksAndQuitsNeverLeavingAnInvisibleProcess() throws Exception {
@@ -113,7 +156,7 @@ class DesktopAppXvfbTest {
         Path home = DesktopProcess.newHome("close-quits");
         try (SettingsStore settings = new SettingsStore(home.resolve("config").resolve("settings.json"), Duration.ZERO)) {
             settings.update(AppSettings.defaults().withNetwork(AppSettings.Network.DEVNET, "").withFirstRunDone(true)
-                    .withDesktop(false, false, false, AppSettings.ThemeChoice.LIGHT));
+                    .withDesktop(false, false, false, AppSettings.ThemeChoice.LIGHT).withStartMiningOnLaunch(false));
         }
         assertThat(Files.readString(home.resolve("config").resolve("settings.json"))).contains("\"closeToTray\" : false");
         try (XDisplay x = XDisplay.start(true); DesktopProcess app = DesktopProcess.start(x, home)) {
