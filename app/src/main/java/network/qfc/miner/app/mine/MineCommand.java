@@ -11,18 +11,16 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import network.qfc.miner.app.QfcCommand;
+import network.qfc.miner.app.MinerChoices;
 import network.qfc.miner.core.AppDirectories;
 import network.qfc.miner.core.events.EventBus;
 import network.qfc.miner.core.governor.GovernorPolicy;
 import network.qfc.miner.core.governor.GovernorSetup;
 import network.qfc.miner.core.governor.MiningSchedule;
-import network.qfc.miner.core.inference.BackendPreference;
 import network.qfc.miner.core.keys.KeySource;
 import network.qfc.miner.core.keys.PasswordSource;
 import network.qfc.miner.core.metrics.MetricsServer;
 import network.qfc.miner.core.metrics.MinerMetrics;
-import network.qfc.miner.core.mining.ComputeMode;
 import network.qfc.miner.core.runtime.MinerRuntime;
 import network.qfc.miner.core.runtime.MinerServices;
 import network.qfc.miner.core.runtime.MinerSettings;
@@ -146,18 +144,16 @@ public final class MineCommand implements Callable<Integer> {
                     out.flush();
                 }
             }
-            settings = MinerSettings.defaults(url, keySource(dirs), models, dirs, QfcCommand.applicationVersion())
-                    .withInsecureHttp(allowInsecureHttp)
-                    .withBackend(BackendPreference.parse(firstOf(backend, env.get("QFC_INFERENCE_BACKEND"), "auto")))
-                    .withComputeMode(ComputeMode.parse(firstOf(computeMode, env.get("QFC_COMPUTE_MODE"), "inference")))
-                    .withThreads(threads)
-                    .withLimits(maxProofs, durationSeconds > 0 ? Duration.ofSeconds(durationSeconds) : null);
+            MinerChoices choices = new MinerChoices(url, allowInsecureHttp, keySource(dirs), models, dirs,
+                    firstOf(backend, env.get("QFC_INFERENCE_BACKEND"), "auto"),
+                    firstOf(computeMode, env.get("QFC_COMPUTE_MODE"), "inference"), threads);
             if (maxProofs < 0 || durationSeconds < 0) {
                 throw new IllegalArgumentException("--max-proofs and --duration must not be negative");
             }
             services = MinerServices.start(dirs, models, policy, java.time.Clock.systemUTC());
             closeLast.add(0, services);
-            settings = services.governor().applyTo(settings);
+            settings = choices.settings(services.governor())
+                    .withLimits(maxProofs, durationSeconds > 0 ? Duration.ofSeconds(durationSeconds) : null);
         } catch (IllegalArgumentException e) {
             closeAll(closeLast);
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());

@@ -17,6 +17,8 @@ import network.qfc.miner.app.desktop.tray.TrayView;
 import network.qfc.miner.app.settings.AppSettings;
 import network.qfc.miner.core.AppDirectories;
 import network.qfc.miner.core.mining.MiningGate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,57 +82,59 @@ class TrayPauseTest {
         }
     }
 
+    private final TestClock clock = new TestClock();
+    private final RecordingTray tray = new RecordingTray();
+    private MiningControl mining;
+    private DesktopGovernor governor;
+    private TrayPresenter presenter;
+
+    @BeforeEach
+    void start() {
+        AppSettings settings = AppSettings.defaults().withFirstRunDone(true);
+        mining = new MiningControl(AppDirectories.under(home), () -> settings, () -> new char[0], () -> MiningGate.OPEN);
+        governor = new DesktopGovernor(mining.services().governor(), settings, clock);
+        presenter = TrayPresenter.manual(tray, mining, governor, new TrayPresenter.Actions(() -> { }, () -> { }));
+    }
+
+    @AfterEach
+    void stop() {
+        presenter.close();
+        mining.close();
+    }
+
+    private String pauseItem() {
+        return tray.shown.get(tray.shown.size() - 1).pauseLabel();
+    }
+
     @Test
     void theOneHourPauseEndsByItselfAndTheTraySaysSo() {
-        AppSettings settings = AppSettings.defaults().withFirstRunDone(true);
-        TestClock clock = new TestClock();
-        try (MiningControl mining = new MiningControl(AppDirectories.under(home), () -> settings, () -> new char[0],
-                () -> MiningGate.OPEN)) {
-            DesktopGovernor governor = new DesktopGovernor(mining.services().governor(), settings, clock);
-            RecordingTray tray = new RecordingTray();
-            try (TrayPresenter presenter = TrayPresenter.manual(tray, mining, governor,
-                    new TrayPresenter.Actions(() -> { }, () -> { }))) {
-                assertThat(presenter.installed()).isTrue();
+        assertThat(presenter.installed()).isTrue();
+        tray.actions.togglePause(); // the tray's "Pause for 1 hour"
+        presenter.tick();
+        assertThat(pauseItem()).isEqualTo("Resume");
 
-                tray.actions.togglePause(); // the tray's "Pause for 1 hour"
-                presenter.tick();
-                assertThat(tray.shown.get(tray.shown.size() - 1).pauseLabel()).isEqualTo("Resume");
+        clock.advance(Duration.ofMinutes(59));
+        presenter.tick();
+        assertThat(pauseItem()).as("still within the hour").isEqualTo("Resume");
+        assertThat(tray.notices).isEmpty();
 
-                clock.advance(Duration.ofMinutes(59));
-                presenter.tick();
-                assertThat(tray.shown.get(tray.shown.size() - 1).pauseLabel()).as("still within the hour")
-                        .isEqualTo("Resume");
-                assertThat(tray.notices).isEmpty();
+        clock.advance(Duration.ofMinutes(2));
+        presenter.tick();
+        assertThat(pauseItem()).isEqualTo("Pause for 1 hour");
+        assertThat(tray.notices).singleElement().asString().startsWith("Pause over").contains("has ended");
+        assertThat(governor.pausedByHand()).isFalse();
 
-                clock.advance(Duration.ofMinutes(2));
-                presenter.tick();
-                assertThat(tray.shown.get(tray.shown.size() - 1).pauseLabel()).isEqualTo("Pause for 1 hour");
-                assertThat(tray.notices).singleElement().asString().startsWith("Pause over").contains("has ended");
-                assertThat(governor.pausedByHand()).isFalse();
-
-                presenter.tick();
-                assertThat(tray.notices).as("said once").hasSize(1);
-            }
-        }
+        presenter.tick();
+        assertThat(tray.notices).as("said once").hasSize(1);
     }
 
     @Test
     void resumingByHandNeedsNoNotice() {
-        AppSettings settings = AppSettings.defaults().withFirstRunDone(true);
-        TestClock clock = new TestClock();
-        try (MiningControl mining = new MiningControl(AppDirectories.under(home), () -> settings, () -> new char[0],
-                () -> MiningGate.OPEN)) {
-            DesktopGovernor governor = new DesktopGovernor(mining.services().governor(), settings, clock);
-            RecordingTray tray = new RecordingTray();
-            try (TrayPresenter presenter = TrayPresenter.manual(tray, mining, governor,
-                    new TrayPresenter.Actions(() -> { }, () -> { }))) {
-                tray.actions.togglePause();
-                presenter.tick();
-                tray.actions.togglePause(); // "Resume"
-                presenter.tick();
-                assertThat(tray.shown.get(tray.shown.size() - 1).pauseLabel()).isEqualTo("Pause for 1 hour");
-                assertThat(tray.notices).isEmpty();
-            }
-        }
+        tray.actions.togglePause();
+        presenter.tick();
+        tray.actions.togglePause(); // "Resume"
+        presenter.tick();
+        assertThat(pauseItem()).isEqualTo("Pause for 1 hour");
+        assertThat(tray.notices).isEmpty();
     }
 }

@@ -13,13 +13,11 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import network.qfc.miner.app.EmbeddedDevnet;
-import network.qfc.miner.app.QfcCommand;
+import network.qfc.miner.app.MinerChoices;
 import network.qfc.miner.app.settings.AppSettings;
 import network.qfc.miner.core.AppDirectories;
-import network.qfc.miner.core.inference.BackendPreference;
 import network.qfc.miner.core.keys.KeySource;
 import network.qfc.miner.core.keys.PasswordSource;
-import network.qfc.miner.core.mining.ComputeMode;
 import network.qfc.miner.core.mining.MiningGate;
 import network.qfc.miner.core.governor.GovernorPolicy;
 import network.qfc.miner.core.runtime.MinerRuntime;
@@ -221,13 +219,11 @@ public final class MiningControl implements AutoCloseable {
             }
             key = KeySource.keystore(Path.of(s.keystorePath()), password);
         }
-        return minerTuning.apply(MinerSettings.defaults(url, key, models, dirs, QfcCommand.applicationVersion())
-                .withBackend(BackendPreference.parse(s.backend()))
-                .withComputeMode(ComputeMode.parse(s.computeMode()))
-                // a custom URL is typed on the setup or settings screen, which warns in words about plain http to
-                // another computer before it is saved: that is the app's explicit consent (headless: the flag)
-                .withInsecureHttp(s.network() == AppSettings.Network.CUSTOM)
-                .withGovernor(gate.get()));
+        // a custom URL is typed on the setup or settings screen, which warns in words about plain http to another
+        // computer before it is saved: that is the app's explicit consent (headless: the flag)
+        MinerChoices choices = new MinerChoices(url, s.network() == AppSettings.Network.CUSTOM, key, models, dirs,
+                s.backend(), s.computeMode(), 0);
+        return minerTuning.apply(choices.settings(services.governor()).withGovernor(gate.get()));
     }
 
     private synchronized String devnetUrl(Path models) {
