@@ -161,7 +161,7 @@ public final class DesktopApp extends Application {
                         java.time.Instant.now(), ref.toString(), 1, 1, "installed")));
         services.onModelFolderChanged(cache -> UiThread.run(() -> modelsController.useCache(cache)));
         window.addPage(new ModelsPage(modelsController));
-        window.addPage(new HardwarePage(services::refreshHardware, services.sampler(), background));
+        window.addPage(new HardwarePage(this::probeSaid, services.sampler(), background));
         window.addPage(new SettingsPage(settings, KeySetup.inDataDirectory(dirs), RpcNodeCheck.withDefaultTimeouts(), keychain,
                 StartAtLogin.forThisProcess(), background, this::settingsChanged, key -> key.destroy()));
         LogRing ring = DesktopLogging.ring().orElseGet(LogRing::new);
@@ -233,6 +233,17 @@ public final class DesktopApp extends Application {
             }
             return null;
         });
+    }
+
+    /** Probes the machine again for the Hardware page; a failure is logged and said, not lost in a future. */
+    private network.qfc.miner.probe.HardwareReport probeSaid() {
+        try {
+            return services.refreshHardware();
+        } catch (RuntimeException e) {
+            LOG.warn("the hardware probe failed", e);
+            problem("The hardware probe failed (" + e.getMessage() + "): the Hardware page shows what was known.");
+            throw e;
+        }
     }
 
     /** Logs an unexpected failure and says it in the window, without blocking. */
