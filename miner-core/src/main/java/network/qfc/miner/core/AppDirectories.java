@@ -75,7 +75,10 @@ public record AppDirectories(Path config, Path data, Path logs) {
         return data.resolve("native");
     }
 
-    /** The SQLite proof journal. */
+    /**
+     * The proof journal of versions before networks were told apart; it is kept as history. The journals now live in
+     * {@code journals/} beside it, one per network (see {@code JournalShelf}).
+     */
     public Path journalFile() {
         return data.resolve("journal.db");
     }
