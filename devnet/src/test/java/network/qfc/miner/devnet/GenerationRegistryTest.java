@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.security.SecureRandom;
-import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalDouble;
 import network.qfc.miner.core.protocol.Blake3;
@@ -28,17 +27,11 @@ import org.junit.jupiter.api.Test;
  * restart does; and the tasks a miner cannot run, counted.
  */
 class GenerationRegistryTest {
-    private static final byte[] HASH = filled((byte) 0xab);
+    private static final byte[] HASH = TestMiner.filled((byte) 0xab);
     private final ManualClock clock = new ManualClock(1_800_000_000_000L);
     private final ValidatorKey validatorKey = ValidatorKey.generate(new SecureRandom());
     private DevnetNode node;
     private RpcClient rpc;
-
-    private static byte[] filled(byte b) {
-        byte[] h = new byte[32];
-        Arrays.fill(h, b);
-        return h;
-    }
 
     private void start(DevnetConfig config) {
         node = DevnetNode.start(config.withPort(0).withClock(clock).withChallengeRate(OptionalDouble.of(0))
