@@ -10,6 +10,7 @@ import network.qfc.miner.core.protocol.ComputeTaskType;
 import network.qfc.miner.core.protocol.Hex;
 import network.qfc.miner.core.protocol.InferenceProof;
 import network.qfc.miner.core.protocol.ModelId;
+import network.qfc.miner.core.protocol.ProofLayout;
 import network.qfc.miner.core.protocol.SignedPayloads;
 import network.qfc.miner.core.protocol.ValidatorKey;
 
@@ -17,6 +18,13 @@ import network.qfc.miner.core.protocol.ValidatorKey;
 final class TestMiner {
     final ValidatorKey key;
     final RpcClient rpc;
+
+    /** 32 bytes of {@code b}: an output hash (0xab is above the spot-check threshold, so no model is involved). */
+    static byte[] filled(byte b) {
+        byte[] h = new byte[32];
+        java.util.Arrays.fill(h, b);
+        return h;
+    }
 
     TestMiner(RpcClient rpc) {
         this(ValidatorKey.generate(new SecureRandom()), rpc);
@@ -62,6 +70,15 @@ final class TestMiner {
         return InferenceProof.unsigned(key.address(), epoch, new ComputeTaskType.Embedding(model, Blake3.hash(input)),
                 Hex.decode("taskId", task.get("taskId").asText()), outputHash, 12, flops, ComputeBackend.CPU,
                 Instant.now().getEpochSecond()).signedBy(key);
+    }
+
+    /** A signed embedding proof for {@code task} (its own model) in {@code layout}, with this epoch and timestamp. */
+    InferenceProof proofIn(ProofLayout layout, JsonNode task, byte[] outputHash, long epoch, long timestampSeconds) {
+        byte[] input = Hex.decode("inputData", task.get("inputData").asText());
+        ModelId model = new ModelId(task.get("modelName").asText(), task.get("modelVersion").asText());
+        return InferenceProof.unsigned(layout, key.address(), epoch,
+                new ComputeTaskType.Embedding(model, Blake3.hash(input)), Hex.decode("taskId", task.get("taskId").asText()),
+                outputHash, 12, 1_000_000_000L, ComputeBackend.CPU, timestampSeconds).signedBy(key);
     }
 
     InferenceProof proof(JsonNode task, byte[] outputHash) {
