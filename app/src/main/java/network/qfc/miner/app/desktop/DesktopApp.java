@@ -3,6 +3,8 @@ package network.qfc.miner.app.desktop;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,7 +39,12 @@ import network.qfc.miner.app.desktop.models.ModelsController;
 import network.qfc.miner.app.models.MachineFit;
 import network.qfc.miner.app.desktop.models.ModelsPage;
 import network.qfc.miner.app.desktop.settings.SettingsPage;
+import network.qfc.miner.app.desktop.dbus.SessionBus;
+import network.qfc.miner.app.desktop.notifications.MinerNotices;
+import network.qfc.miner.app.desktop.notifications.NotifierChoice;
 import network.qfc.miner.app.desktop.tray.AwtTrayHost;
+import network.qfc.miner.app.desktop.tray.FallbackTrayHost;
+import network.qfc.miner.app.desktop.tray.sni.SniTrayHost;
 import network.qfc.miner.app.desktop.tray.TrayHost;
 import network.qfc.miner.app.settings.AppSettings;
 import network.qfc.miner.app.settings.SettingsStore;
@@ -76,6 +83,8 @@ public final class DesktopApp extends Application {
     private Stage stage;
     private TrayPresenter tray;
     private Thread shutdownHook;
+    private MinerNotices notices;
+    private Optional<SessionBus> sessionBus = Optional.empty();
 
     @Override
     public void init() {
@@ -93,10 +102,12 @@ public final class DesktopApp extends Application {
         if (DesktopLauncher.options().devnet()) {
             settings.update(settings.get().withNetwork(AppSettings.Network.DEVNET, "").withFirstRunDone(true));
         }
+        notices = new MinerNotices();
         PasswordSource password = () -> PasswordSource.remembered(keychain,
                 Keychain.accountOf(Path.of(settings.get().keystorePath())),
-                new PasswordPrompt(settings.get().keystorePath())).password();
+                new PasswordPrompt(settings.get().keystorePath(), notices::passwordNeeded)).password();
         mining = new MiningControl(dirs, settings::get, password, governor::gate);
+        mining.onChange(notices::follow);
         // SIGTERM (a log-out, kill, systemd) skips stop(): the miner still finishes or journals the proof in flight
         shutdownHook = new Thread(mining::close, "qfc-desktop-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -170,8 +181,11 @@ public final class DesktopApp extends Application {
         window.whileOnScreen(dashboard::onActivate, dashboard::onDeactivate);
         window.follow(stage);
 
-        tray = TrayPresenter.install(AwtTrayHost.available() ? new AwtTrayHost() : TrayHost.NONE, mining, governor,
-                new TrayPresenter.Actions(this::openWindow, this::quit));
+        sessionBus = SessionBus.connect(System.getenv());
+        FallbackTrayHost host = trayHost();
+        tray = TrayPresenter.install(host, mining, governor, new TrayPresenter.Actions(this::openWindow, this::quit), notices);
+        notices.use(NotifierChoice.choose(System.getProperty("os.name", ""), sessionBus, host, tray.installed(),
+                SniTrayHost.iconFile(dirs.data().resolve("tray-icons"))));
         Platform.setImplicitExit(!tray.installed());
         stage.setOnCloseRequest(e -> {
             if (tray.installed() && settings.get().closeToTray()) {
@@ -193,6 +207,15 @@ public final class DesktopApp extends Application {
         if (startMining) {
             dashboard.onToggleMining();
         }
+    }
+
+    /** The StatusNotifierItem where the session bus has a watcher, else the AWT tray where there is one, else none. */
+    private FallbackTrayHost trayHost() {
+        return new FallbackTrayHost(List.of(
+                new FallbackTrayHost.Candidate("StatusNotifierItem", () -> sessionBus.filter(SniTrayHost::available)
+                        .map(b -> (TrayHost) new SniTrayHost(b, dirs.data().resolve("tray-icons"), Platform::runLater))
+                        .orElse(null)),
+                new FallbackTrayHost.Candidate("AWT", () -> AwtTrayHost.available() ? new AwtTrayHost() : null)));
     }
 
     /** A scene of the preferred size, or of the screen's usable area when that is smaller (large text, 200 %). */
@@ -228,6 +251,8 @@ public final class DesktopApp extends Application {
         if (tray != null) {
             tray.close();
         }
+        notices.close();
+        sessionBus.ifPresent(SessionBus::close);
         mining.close();
         governor.close();
         sampler.close();

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import network.qfc.miner.app.desktop.dashboard.DashboardFormat;
 import network.qfc.miner.app.desktop.mining.DesktopGovernor;
 import network.qfc.miner.app.desktop.mining.MiningControl;
+import network.qfc.miner.app.desktop.notifications.MinerNotices;
 import network.qfc.miner.app.desktop.tray.TrayHost;
 import network.qfc.miner.app.desktop.tray.TrayInput;
 import network.qfc.miner.app.desktop.tray.TrayView;
@@ -25,12 +26,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps the tray in step with the miner (its icon, tooltip and menu, once a second, off the FX thread; today's
  * accepted count is read from the journal only after a proof result, or every {@link #COUNT_REFRESH} for the day's
- * turn, so an idle app in the tray does no database work) and raises
- * desktop notifications for a jail or slash, a node lost for more than three minutes, and a finished model download.
+ * turn, so an idle app in the tray does no database work). Notifications are {@link MinerNotices}' job, with or
+ * without a tray.
  */
 final class TrayPresenter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TrayPresenter.class);
-    static final Duration NODE_LOST_NOTICE = Duration.ofMinutes(3);
     /** How often today's count is re-read when no proof result came (the day turns at midnight UTC). */
     static final Duration COUNT_REFRESH = Duration.ofSeconds(30);
 
@@ -45,14 +45,13 @@ final class TrayPresenter implements AutoCloseable {
     private final ScheduledExecutorService ticker;
     private volatile EventBus.Subscription events;
     private volatile MinerRuntime watched;
-    private volatile Instant unreachableSince;
-    private volatile boolean nodeLostNotified;
     private volatile long proofsToday;
     private volatile boolean countStale = true;
     private long countReadAtNanos;
     private TrayView lastShown;
 
-    private TrayPresenter(TrayHost host, MiningControl mining, DesktopGovernor governor, Actions actions) {
+    private TrayPresenter(TrayHost host, MiningControl mining, DesktopGovernor governor, Actions actions,
+            MinerNotices notices) {
         this.host = host;
         this.mining = mining;
         this.governor = governor;
@@ -65,7 +64,7 @@ final class TrayPresenter implements AutoCloseable {
             @Override
             public void toggleMining() {
                 (mining.isMining() ? mining.stop() : mining.start()).exceptionally(e -> {
-                    host.notify("Mining did not start", e.getCause() != null ? e.getCause().getMessage() : e.getMessage(), true);
+                    notices.miningDidNotStart(e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
                     return null;
                 });
             }
@@ -92,12 +91,13 @@ final class TrayPresenter implements AutoCloseable {
         }
     }
 
-    static TrayPresenter install(TrayHost host, MiningControl mining, DesktopGovernor governor, Actions actions) {
-        return new TrayPresenter(host, mining, governor, actions);
+    static TrayPresenter install(TrayHost host, MiningControl mining, DesktopGovernor governor, Actions actions,
+            MinerNotices notices) {
+        return new TrayPresenter(host, mining, governor, actions, notices);
     }
 
     static TrayPresenter none() {
-        return new TrayPresenter(TrayHost.NONE, null, null, new Actions(() -> { }, () -> { }));
+        return new TrayPresenter(TrayHost.NONE, null, null, new Actions(() -> { }, () -> { }), new MinerNotices());
     }
 
     boolean installed() {
@@ -153,29 +153,12 @@ final class TrayPresenter implements AutoCloseable {
         }
         watched = r;
         countStale = true;
-        events = r == null ? null : r.events().subscribe("tray-notifications", this::onEvent);
+        events = r == null ? null : r.events().subscribe("tray-count", this::onEvent);
     }
 
     private void onEvent(MinerEvent e) {
         if (e instanceof MinerEvent.ProofResult) {
             countStale = true;
-        }
-        if (e instanceof MinerEvent.Jailed j) {
-            host.notify("Validator JAILED", "Jailed until " + j.endsAt() + ": " + j.cause(), true);
-        } else if (e instanceof MinerEvent.Slashed s) {
-            host.notify("Stake slashed", DashboardFormat.qfc(s.amount()) + " taken: " + s.cause(), true);
-        } else if (e instanceof MinerEvent.NodeUnreachable u) {
-            if (unreachableSince == null) {
-                unreachableSince = u.at();
-            } else if (!nodeLostNotified && Duration.between(unreachableSince, u.at()).compareTo(NODE_LOST_NOTICE) >= 0) {
-                nodeLostNotified = true;
-                host.notify("Node lost", "No answer from " + u.url() + " for over 3 minutes; still retrying.", true);
-            }
-        } else if (e instanceof MinerEvent.NodeReachable) {
-            unreachableSince = null;
-            nodeLostNotified = false;
-        } else if (e instanceof MinerEvent.ModelDownloadProgress d && d.totalBytes() > 0 && d.bytesDone() >= d.totalBytes()) {
-            host.notify("Model ready", d.model() + " is downloaded and verified.", false);
         }
     }
 

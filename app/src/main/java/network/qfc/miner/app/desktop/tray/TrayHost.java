@@ -24,8 +24,13 @@ public interface TrayHost {
     /** Shows a new state; cheap when nothing changed. */
     void show(TrayView view);
 
-    /** A desktop notification next to the icon (jail, slash, node lost, download finished). */
+    /** A desktop notification as the icon's balloon, where {@link #hasBalloons()}; otherwise nothing. */
     void notify(String title, String message, boolean warning);
+
+    /** True when {@link #notify} shows something (the AWT tray's balloon); a StatusNotifierItem has none. */
+    default boolean hasBalloons() {
+        return false;
+    }
 
     /** Takes the icon away. */
     void remove();
