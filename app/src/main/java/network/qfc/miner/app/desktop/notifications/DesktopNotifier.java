@@ -68,6 +68,12 @@ public final class DesktopNotifier implements Notifier, AutoCloseable {
 
     @Override
     public void close() {
+        // notices already raised still go out (a jail just before quitting), for at most a few seconds
         sender.shutdown();
+        try {
+            sender.awaitTermination(3, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -23,6 +23,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class SniTrayHost implements TrayHost {
     private static final Logger LOG = LoggerFactory.getLogger(SniTrayHost.class);
+    /** Where the item is exported, and its interface (for hosts' Properties calls). */
+    public static final String ITEM_PATH = SniItem.PATH;
+    public static final String ITEM_INTERFACE = SniItem.INTERFACE;
+    /** Where the item's menu is exported. */
+    public static final String MENU_PATH = SniMenu.PATH;
 
     private final SessionBus bus;
     private final Path iconDir;
