@@ -29,7 +29,8 @@ public record AppSettings(
         boolean startAtLogin,
         boolean startMinimized,
         boolean closeToTray,
-        ThemeChoice theme) {
+        ThemeChoice theme,
+        String miningHours) {
 
     public static final int CURRENT_VERSION = 1;
 
@@ -69,6 +70,7 @@ public record AppSettings(
         backend = Objects.requireNonNullElse(backend, "auto");
         modelDir = Objects.requireNonNullElse(modelDir, "");
         theme = Objects.requireNonNullElse(theme, ThemeChoice.SYSTEM);
+        miningHours = miningHours == null || miningHours.isBlank() ? "always" : miningHours.trim();
         cpuCapPercent = clamp(cpuCapPercent == 0 ? 50 : cpuCapPercent, 10, 100);
         idleOnlyMinutes = clamp(idleOnlyMinutes, 0, 24 * 60);
         minBatteryPercent = clamp(minBatteryPercent, 0, 100);
@@ -78,7 +80,7 @@ public record AppSettings(
     /** What a first start uses: testnet, half the CPU, pause on battery, hide to tray, follow the OS theme. */
     public static AppSettings defaults() {
         return new AppSettings(CURRENT_VERSION, false, Network.TESTNET, "", "", false, "auto", "auto", "",
-                50, 0, true, 20, 85, false, false, false, true, ThemeChoice.SYSTEM);
+                50, 0, true, 20, 85, false, false, false, true, ThemeChoice.SYSTEM, "always");
     }
 
     /** The RPC URL to use, or empty when the devnet decides it at start. */
@@ -119,6 +121,15 @@ public record AppSettings(
             d.closeToTray = newCloseToTray; d.theme = newTheme; });
     }
 
+    /**
+     * The hours mining may run, in the text the headless {@code mine --schedule} takes (miner-core's
+     * {@code MiningSchedule}: "mon-fri 22:00-07:00, sat-sun all"; "always" for no restriction). Checked by the settings
+     * screen before it is saved.
+     */
+    public AppSettings withMiningHours(String schedule) {
+        return edit(d -> d.miningHours = schedule);
+    }
+
     /** These settings with the changes {@code change} makes to a copy of their fields (checked again by the constructor). */
     private AppSettings edit(Consumer<Draft> change) {
         Draft d = new Draft(this);
@@ -147,6 +158,7 @@ public record AppSettings(
         boolean startMinimized;
         boolean closeToTray;
         ThemeChoice theme;
+        String miningHours;
 
         Draft(AppSettings s) {
             version = s.version;
@@ -168,12 +180,13 @@ public record AppSettings(
             startMinimized = s.startMinimized;
             closeToTray = s.closeToTray;
             theme = s.theme;
+            miningHours = s.miningHours;
         }
 
         AppSettings settings() {
             return new AppSettings(version, firstRunDone, network, customRpcUrl, keystorePath, rememberPassword,
                     computeMode, backend, modelDir, cpuCapPercent, idleOnlyMinutes, pauseOnBattery, minBatteryPercent,
-                    maxTemperatureC, keepMiningWhenBusy, startAtLogin, startMinimized, closeToTray, theme);
+                    maxTemperatureC, keepMiningWhenBusy, startAtLogin, startMinimized, closeToTray, theme, miningHours);
         }
     }
 

@@ -125,6 +125,41 @@ public final class MiningSchedule {
         return Optional.ofNullable(best).map(b -> b.atZone(at.getZone()));
     }
 
+    /**
+     * When mining next stops after {@code at}, while {@link #allows} it: the end of the allowed stretch {@code at} is
+     * in, following windows that touch or overlap. Empty when mining is not allowed at {@code at}, or never stops
+     * ({@link #ALWAYS}, "daily all").
+     */
+    public Optional<ZonedDateTime> nextEnd(ZonedDateTime at) {
+        if (windows.isEmpty() || !allows(at)) {
+            return Optional.empty();
+        }
+        LocalDateTime t = at.toLocalDateTime();
+        LocalDateTime end = t;
+        // each round extends the stretch by the windows that contain its current end; a week of them means no end
+        for (int round = 0; round <= windows.size() && !end.isAfter(t.plusDays(8)); round++) {
+            LocalDateTime reach = end;
+            for (Window w : windows) {
+                for (int back = 1; back >= 0; back--) {
+                    LocalDateTime day = end.toLocalDate().minusDays(back).atStartOfDay();
+                    if (day.getDayOfWeek() != w.day()) {
+                        continue;
+                    }
+                    LocalDateTime start = day.with(w.start());
+                    LocalDateTime stop = start.plusMinutes(w.minutes());
+                    if (!end.isBefore(start) && end.isBefore(stop) && stop.isAfter(reach)) {
+                        reach = stop;
+                    }
+                }
+            }
+            if (reach.equals(end)) {
+                return Optional.of(end.atZone(at.getZone()));
+            }
+            end = reach;
+        }
+        return Optional.empty();
+    }
+
     /** Whether this is {@link #ALWAYS} (no restriction). */
     public boolean unrestricted() {
         return windows.isEmpty();

@@ -1,0 +1,42 @@
+package network.qfc.miner.app.desktop.mining;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.TextStyle;
+import java.util.Locale;
+import network.qfc.miner.app.desktop.xvfb.Await;
+import network.qfc.miner.app.settings.AppSettings;
+import network.qfc.miner.core.governor.GovernorDecision;
+import network.qfc.miner.probe.HardwareSource;
+import network.qfc.miner.probe.LiveSampler;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The app's governor (this machine's real sampler, the real governor service) honours the Settings' mining hours:
+ * outside them it pauses with the schedule as the reason and says when mining resumes; new hours apply at once.
+ */
+class DesktopGovernorScheduleTest {
+
+    @Test
+    void outsideTheMiningHoursTheAppsGovernorPausesAndNewHoursApplyAtOnce() {
+        String later = ZonedDateTime.now().getDayOfWeek().plus(3).getDisplayName(TextStyle.SHORT, Locale.ENGLISH)
+                .toLowerCase(Locale.ROOT);
+        AppSettings settings = AppSettings.defaults().withKeepMiningWhenBusy(true).withMiningHours(later + " all");
+        try (LiveSampler sampler = new LiveSampler(HardwareSource.ofThisMachine());
+             DesktopGovernor governor = new DesktopGovernor(sampler, settings)) {
+            Await.until("a pause for the mining hours", Duration.ofSeconds(30),
+                    () -> governor.service().current().map(d -> d.cause() == GovernorDecision.Cause.SCHEDULE).orElse(false),
+                    () -> String.valueOf(governor.service().current()));
+            GovernorDecision d = governor.service().current().orElseThrow();
+            assertThat(d.paused()).isTrue();
+            assertThat(d.reason()).startsWith("outside mining hours (resumes ");
+
+            governor.apply(settings.withMiningHours("always"));
+            Await.until("no more pause for the mining hours", Duration.ofSeconds(30),
+                    () -> governor.service().current().map(x -> x.cause() != GovernorDecision.Cause.SCHEDULE).orElse(false),
+                    () -> String.valueOf(governor.service().current()));
+        }
+    }
+}
