@@ -205,6 +205,7 @@ final class SettingsView {
         javafx.scene.control.MenuButton presets = new javafx.scene.control.MenuButton("Presets");
         presets.setId("set-mining-hours-presets");
         presets.setAccessibleText("Mining hours presets");
+        presets.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // keeps its whole name beside the field
         for (String[] p : MiningHoursText.PRESETS) {
             javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(p[0] + "  (" + p[1] + ")");
             item.setOnAction(e -> model.miningHours.set(p[1]));
