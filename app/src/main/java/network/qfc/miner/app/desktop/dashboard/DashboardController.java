@@ -43,6 +43,7 @@ public final class DashboardController {
     private EventBus.Subscription feedSubscription;
     private MinerRuntime shownRuntime;
     private int ticks;
+    private final EarningsController earnings;
 
     public DashboardController(MiningControl mining, Executor background, Clock clock) {
         this.mining = mining;
@@ -51,6 +52,11 @@ public final class DashboardController {
         this.ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> tick()));
         ticker.setCycleCount(Timeline.INDEFINITE);
         model.range.addListener((obs, old, now) -> refreshHistory());
+        this.earnings = new EarningsController(mining::current, background, clock);
+    }
+
+    EarningsController earnings() {
+        return earnings;
     }
 
     public DashboardModel model() {
@@ -60,11 +66,13 @@ public final class DashboardController {
     public void onActivate() {
         tick();
         ticker.play();
+        earnings.onActivate();
     }
 
     /** Stops the 1 Hz refresh and lets go of the feed (reloaded from the journal on the next activation). */
     public void onDeactivate() {
         ticker.stop();
+        earnings.onDeactivate();
         attach(null);
     }
 

@@ -137,7 +137,8 @@ public final class DashboardPage implements Page {
         Node chart = new HistoryCharts(model, java.time.ZoneId.systemDefault()).build();
         Node feed = feed();
         // what a miner watches first: the counters and the live feed, then the node/machine/standing cards, then history
-        VBox box = new VBox(16, counters, feed, cards, chart);
+        Node earned = new EarningsCard(controller.earnings()).build();
+        VBox box = new VBox(16, counters, feed, cards, earned, chart);
         VBox.setVgrow(feed, Priority.ALWAYS);
         return box;
     }
