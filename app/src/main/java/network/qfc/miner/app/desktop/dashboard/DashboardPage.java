@@ -181,6 +181,7 @@ public final class DashboardPage implements Page {
         Label text = new Label(); // never shown: its font is the feed's, for column widths in em
         TableView<ProofFeedRow> table = new TableView<>(model.feed);
         table.setId("dash-feed");
+        table.setAccessibleText("Proofs and pauses, newest first");
         table.setPlaceholder(new Label("No proofs yet. Start mining to see them here."));
         table.getStylesheets().add(DashboardPage.class.getResource("feed.css").toExternalForm());
         table.getColumns().add(column("Time", r -> TIME.format(r.at()), 6.5, text));
