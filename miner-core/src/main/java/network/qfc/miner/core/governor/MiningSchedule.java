@@ -89,18 +89,27 @@ public final class MiningSchedule {
         }
         LocalDateTime t = at.toLocalDateTime();
         for (Window w : windows) {
-            for (int back = 1; back >= 0; back--) {
-                LocalDateTime day = t.toLocalDate().minusDays(back).atStartOfDay();
-                if (day.getDayOfWeek() != w.day()) {
-                    continue;
-                }
-                LocalDateTime start = day.with(w.start());
-                if (!t.isBefore(start) && t.isBefore(start.plusMinutes(w.minutes()))) {
-                    return true;
-                }
+            if (endOfStretchAt(w, t).isPresent()) {
+                return true;
             }
         }
         return false;
+    }
+
+    /** Where {@code w}'s stretch that contains {@code t} ends (it may have started the day before), if one does. */
+    private static Optional<LocalDateTime> endOfStretchAt(Window w, LocalDateTime t) {
+        for (int back = 1; back >= 0; back--) {
+            LocalDateTime day = t.toLocalDate().minusDays(back).atStartOfDay();
+            if (day.getDayOfWeek() != w.day()) {
+                continue;
+            }
+            LocalDateTime start = day.with(w.start());
+            LocalDateTime stop = start.plusMinutes(w.minutes());
+            if (!t.isBefore(start) && t.isBefore(stop)) {
+                return Optional.of(stop);
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -140,16 +149,9 @@ public final class MiningSchedule {
         for (int round = 0; round <= windows.size() && !end.isAfter(t.plusDays(8)); round++) {
             LocalDateTime reach = end;
             for (Window w : windows) {
-                for (int back = 1; back >= 0; back--) {
-                    LocalDateTime day = end.toLocalDate().minusDays(back).atStartOfDay();
-                    if (day.getDayOfWeek() != w.day()) {
-                        continue;
-                    }
-                    LocalDateTime start = day.with(w.start());
-                    LocalDateTime stop = start.plusMinutes(w.minutes());
-                    if (!end.isBefore(start) && end.isBefore(stop) && stop.isAfter(reach)) {
-                        reach = stop;
-                    }
+                Optional<LocalDateTime> stop = endOfStretchAt(w, end);
+                if (stop.isPresent() && stop.get().isAfter(reach)) {
+                    reach = stop.get();
                 }
             }
             if (reach.equals(end)) {

@@ -6,8 +6,6 @@ import java.util.Locale;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -56,28 +54,11 @@ final class EarningsCard {
     }
 
     private HBox periods() {
-        ToggleGroup group = new ToggleGroup();
-        HBox bar = new HBox(4);
-        for (EarningsPeriod p : EarningsPeriod.values()) {
-            ToggleButton b = new ToggleButton(switch (p) {
-                case DAY -> "Day";
-                case WEEK -> "Week";
-                case MONTH -> "Month";
-            });
-            b.setId("dash-earnings-" + p.wireName());
-            b.setAccessibleText("Earnings of the last " + p.wireName());
-            b.setToggleGroup(group);
-            b.setSelected(controller.period.get() == p);
-            b.setOnAction(e -> {
-                if (b.isSelected()) {
-                    controller.period.set(p);
-                } else {
-                    b.setSelected(true);
-                }
-            });
-            bar.getChildren().add(b);
-        }
-        return bar;
+        return ChoiceBar.of(EarningsPeriod.values(), controller.period, p -> switch (p) {
+            case DAY -> "Day";
+            case WEEK -> "Week";
+            case MONTH -> "Month";
+        }, p -> "dash-earnings-" + p.wireName(), p -> "Earnings of the last " + p.wireName());
     }
 
     private void show(EarningsReport r) {

@@ -10,8 +10,6 @@ import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -54,23 +52,9 @@ final class HistoryCharts {
     }
 
     private HBox rangeBar() {
-        ToggleGroup ranges = new ToggleGroup();
-        HBox bar = new HBox(4);
-        for (DashboardModel.Range r : DashboardModel.Range.values()) {
-            ToggleButton b = new ToggleButton("Last " + r.name().toLowerCase(java.util.Locale.ROOT));
-            b.setId("dash-range-" + r.name().toLowerCase(java.util.Locale.ROOT));
-            b.setToggleGroup(ranges);
-            b.setSelected(model.range.get() == r);
-            b.setOnAction(e -> {
-                if (b.isSelected()) {
-                    model.range.set(r);
-                } else {
-                    b.setSelected(true);
-                }
-            });
-            bar.getChildren().add(b);
-        }
-        return bar;
+        return ChoiceBar.of(DashboardModel.Range.values(), model.range,
+                r -> "Last " + r.name().toLowerCase(java.util.Locale.ROOT),
+                r -> "dash-range-" + r.name().toLowerCase(java.util.Locale.ROOT), null);
     }
 
     private Node chart(String id, StringExpression title, XYChart.Series<Number, Number> series, String name,

@@ -8,12 +8,10 @@ import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import network.qfc.miner.app.desktop.firstrun.LoopbackNode;
+import network.qfc.miner.app.desktop.mining.DevnetMining;
 import network.qfc.miner.app.desktop.mining.MiningControl;
 import network.qfc.miner.app.desktop.xvfb.Await;
-import network.qfc.miner.app.settings.AppSettings;
-import network.qfc.miner.core.AppDirectories;
 import network.qfc.miner.core.journal.ProofJournal;
-import network.qfc.miner.core.mining.MiningGate;
 import network.qfc.miner.core.protocol.Address;
 import network.qfc.miner.core.protocol.rpc.EarningsPeriod;
 import network.qfc.miner.core.protocol.rpc.QfcRpcClient;
@@ -29,11 +27,7 @@ class EarningsReaderTest {
 
     @Test
     void theDevnetsEarningsAndVestingSitNextToTheJournalsAcceptedProofs(@TempDir Path home) throws Exception {
-        AppSettings settings = AppSettings.defaults().withNetwork(AppSettings.Network.DEVNET, "")
-                .withMining("inference", "cpu", home.resolve("models").toString());
-        MiningControl mining = new MiningControl(AppDirectories.under(home), () -> settings, () -> {
-            throw new AssertionError("the devnet needs no password");
-        }, () -> MiningGate.OPEN);
+        MiningControl mining = DevnetMining.control(home);
         try {
             mining.tune(UnaryOperator.identity(), s -> s.withBenchmarkTime(Duration.ofMillis(200)));
             MinerRuntime r = mining.start().get(120, TimeUnit.SECONDS);

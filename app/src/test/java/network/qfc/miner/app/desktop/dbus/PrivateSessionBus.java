@@ -65,6 +65,15 @@ public final class PrivateSessionBus implements AutoCloseable {
         return SessionBus.connect(env()).orElseThrow(() -> new AssertionError("cannot connect to " + address));
     }
 
+    /** A new connection that exports {@code object} at its path and owns {@code busName}: a service as a desktop runs one. */
+    public SessionBus serve(String busName, org.freedesktop.dbus.interfaces.DBusInterface object)
+            throws org.freedesktop.dbus.exceptions.DBusException {
+        SessionBus bus = connect();
+        bus.connection().exportObject(object.getObjectPath(), object);
+        bus.connection().requestBusName(busName);
+        return bus;
+    }
+
     @Override
     public void close() {
         daemon.destroy();

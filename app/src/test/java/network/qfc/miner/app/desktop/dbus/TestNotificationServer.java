@@ -15,18 +15,16 @@ public final class TestNotificationServer implements FreedesktopNotifications, A
     public record Shown(String appName, String appIcon, String summary, String body, int urgency) {
     }
 
-    private final SessionBus bus;
+    private SessionBus bus;
     private final List<Shown> shown = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
 
-    private TestNotificationServer(SessionBus bus) {
-        this.bus = bus;
+    private TestNotificationServer() {
     }
 
     public static TestNotificationServer on(PrivateSessionBus daemon) throws DBusException {
-        TestNotificationServer s = new TestNotificationServer(daemon.connect());
-        s.bus.connection().exportObject(OBJECT_PATH, s);
-        s.bus.connection().requestBusName(BUS_NAME);
+        TestNotificationServer s = new TestNotificationServer();
+        s.bus = daemon.serve(BUS_NAME, s);
         return s;
     }
 

@@ -13,17 +13,15 @@ import org.freedesktop.dbus.types.Variant;
  * that register, says a host is registered. On its own connection, so the app's item is a stranger to it.
  */
 public final class TestWatcher implements StatusNotifierWatcher, Properties, AutoCloseable {
-    private final SessionBus bus;
+    private SessionBus bus;
     private final List<String> items = new CopyOnWriteArrayList<>();
 
-    private TestWatcher(SessionBus bus) {
-        this.bus = bus;
+    private TestWatcher() {
     }
 
     public static TestWatcher on(PrivateSessionBus daemon) throws DBusException {
-        TestWatcher w = new TestWatcher(daemon.connect());
-        w.bus.connection().exportObject(OBJECT_PATH, w);
-        w.bus.connection().requestBusName(BUS_NAME);
+        TestWatcher w = new TestWatcher();
+        w.bus = daemon.serve(BUS_NAME, w);
         return w;
     }
 

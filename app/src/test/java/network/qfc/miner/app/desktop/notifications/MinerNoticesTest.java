@@ -12,13 +12,11 @@ import java.util.concurrent.TimeUnit;
 import network.qfc.miner.app.desktop.dbus.PrivateSessionBus;
 import network.qfc.miner.app.desktop.dbus.SessionBus;
 import network.qfc.miner.app.desktop.dbus.TestNotificationServer;
+import network.qfc.miner.app.desktop.mining.DevnetMining;
 import network.qfc.miner.app.desktop.mining.MiningControl;
 import network.qfc.miner.app.desktop.tray.TrayHost;
 import network.qfc.miner.app.desktop.xvfb.Await;
-import network.qfc.miner.app.settings.AppSettings;
-import network.qfc.miner.core.AppDirectories;
 import network.qfc.miner.core.events.MinerEvent;
-import network.qfc.miner.core.mining.MiningGate;
 import network.qfc.miner.core.mining.OutputTamper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,11 +37,7 @@ class MinerNoticesTest {
              MinerNotices notices = new MinerNotices()) {
             notices.use(NotifierChoice.choose("Linux", Optional.of(appBus), TrayHost.NONE, false, "/icons/qfc.png"));
             assertThat(notices.notifier().kind()).isEqualTo("org.freedesktop.Notifications");
-            AppSettings settings = AppSettings.defaults().withNetwork(AppSettings.Network.DEVNET, "")
-                    .withMining("inference", "cpu", home.resolve("models").toString());
-            MiningControl mining = new MiningControl(AppDirectories.under(home), () -> settings, () -> {
-                throw new AssertionError("the devnet needs no password");
-            }, () -> MiningGate.OPEN);
+            MiningControl mining = DevnetMining.control(home);
             try {
                 mining.tune(d -> d.withSpotCheckRate(OptionalDouble.of(1.0)).withJailMs(Duration.ofMinutes(30).toMillis()),
                         s -> s.withTamper(OutputTamper.FLIP_FIRST_BIT).withBenchmarkTime(Duration.ofMillis(200))

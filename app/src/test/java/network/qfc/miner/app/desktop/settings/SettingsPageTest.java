@@ -76,6 +76,18 @@ class SettingsPageTest {
         });
     }
 
+    /** A second page on the settings file as saved: what a restart shows. */
+    private void reopen(FxRobot robot) {
+        store = new SettingsStore(dir.resolve("config/settings.json"), Duration.ofMillis(50));
+        SettingsStore again = store;
+        robot.interact(() -> {
+            page = new SettingsPage(again, new KeySetup(dir.resolve("k.json"), new KdfParams(1 << 14, 8, 1)),
+                    RpcNodeCheck.withDefaultTimeouts(), new NoKeychain("test"), startAtLogin(), background,
+                    s -> { }, k -> { });
+            scene.setRoot(new StackPane(page.view()));
+        });
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void changesApplyLiveAndPersistAcrossARestart(FxRobot robot) throws Exception {
@@ -121,14 +133,7 @@ class SettingsPageTest {
         assertThat(reopened.keepMiningWhenBusy()).isTrue();
 
         // a second page on the reopened file shows what was saved
-        store = new SettingsStore(dir.resolve("config/settings.json"), Duration.ofMillis(50));
-        SettingsStore again = store;
-        robot.interact(() -> {
-            page = new SettingsPage(again, new KeySetup(dir.resolve("k.json"), new KdfParams(1 << 14, 8, 1)),
-                    RpcNodeCheck.withDefaultTimeouts(), new NoKeychain("test"), startAtLogin(), background,
-                    s -> { }, k -> { });
-            scene.setRoot(new StackPane(page.view()));
-        });
+        reopen(robot);
         assertThat(robot.lookup("#set-cpu-cap-value").queryAs(Label.class).getText()).isEqualTo("30%");
         assertThat(robot.lookup("#set-keep-mining-when-busy").queryAs(CheckBox.class).isSelected()).isTrue();
         assertThat(robot.lookup("#set-custom-url").queryAs(TextInputControl.class).getText()).startsWith("http://127.0.0.1:");
@@ -169,14 +174,7 @@ class SettingsPageTest {
         store.close();
         AppSettings reopened = new SettingsStore(dir.resolve("config/settings.json"), Duration.ofMillis(50)).get();
         assertThat(reopened.miningHours()).isEqualTo("mon-fri 22:00-07:00, sat-sun all");
-        store = new SettingsStore(dir.resolve("config/settings.json"), Duration.ofMillis(50));
-        SettingsStore again = store;
-        robot.interact(() -> {
-            page = new SettingsPage(again, new KeySetup(dir.resolve("k.json"), new KdfParams(1 << 14, 8, 1)),
-                    RpcNodeCheck.withDefaultTimeouts(), new NoKeychain("test"), startAtLogin(), background,
-                    s -> { }, k -> { });
-            scene.setRoot(new StackPane(page.view()));
-        });
+        reopen(robot);
         assertThat(robot.lookup("#set-mining-hours").queryAs(TextInputControl.class).getText())
                 .isEqualTo("mon-fri 22:00-07:00, sat-sun all");
     }

@@ -8,17 +8,14 @@ import network.qfc.miner.app.desktop.tray.TrayHost;
 import network.qfc.miner.app.desktop.tray.TrayState;
 import network.qfc.miner.app.desktop.tray.TrayView;
 import org.freedesktop.dbus.DBusPath;
-import org.freedesktop.dbus.errors.PropertyReadOnly;
 import org.freedesktop.dbus.errors.UnknownInterface;
-import org.freedesktop.dbus.errors.UnknownProperty;
-import org.freedesktop.dbus.interfaces.Properties;
 import org.freedesktop.dbus.types.Variant;
 
 /**
  * The exported {@code org.kde.StatusNotifierItem}: its properties come from the current {@link TrayView}; a primary
  * click (Activate) opens the window, on the FX thread.
  */
-final class SniItem implements StatusNotifierItem, Properties {
+final class SniItem implements StatusNotifierItem, ReadOnlyProperties {
     static final String PATH = "/StatusNotifierItem";
     static final String INTERFACE = "org.kde.StatusNotifierItem";
     static final String ID = "qfc-desktop-miner";
@@ -68,21 +65,6 @@ final class SniItem implements StatusNotifierItem, Properties {
     @Override
     public void Scroll(int delta, String orientation) {
         // nothing to scroll
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public <A> A Get(String interfaceName, String propertyName) {
-        Variant<?> v = GetAll(interfaceName).get(propertyName);
-        if (v == null) {
-            throw new UnknownProperty("the tray item has no property " + propertyName);
-        }
-        return (A) v;
-    }
-
-    @Override
-    public <A> void Set(String interfaceName, String propertyName, A value) {
-        throw new PropertyReadOnly("the tray item's properties are read-only");
     }
 
     @Override

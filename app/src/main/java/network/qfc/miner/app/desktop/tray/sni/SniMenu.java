@@ -9,8 +9,6 @@ import network.qfc.miner.app.desktop.tray.TrayHost;
 import network.qfc.miner.app.desktop.tray.TrayView;
 import org.freedesktop.dbus.errors.UnknownInterface;
 import org.freedesktop.dbus.errors.UnknownProperty;
-import org.freedesktop.dbus.errors.PropertyReadOnly;
-import org.freedesktop.dbus.interfaces.Properties;
 import org.freedesktop.dbus.types.UInt32;
 import org.freedesktop.dbus.types.Variant;
 
@@ -19,7 +17,7 @@ import org.freedesktop.dbus.types.Variant;
  * with mnemonics (the host draws it, so arrows, Enter, Esc and the underlined letters work as in its other menus). A
  * click arrives on a D-Bus thread and is posted to the FX thread; nothing waits for it.
  */
-final class SniMenu implements DbusMenu, Properties {
+final class SniMenu implements DbusMenu, ReadOnlyProperties {
     static final String PATH = "/MenuBar";
     static final String INTERFACE = "com.canonical.dbusmenu";
     static final int ROOT = 0;
@@ -189,21 +187,6 @@ final class SniMenu implements DbusMenu, Properties {
     @Override
     public AboutToShowGroupReply<List<Integer>, List<Integer>> AboutToShowGroup(List<Integer> ids) {
         return new AboutToShowGroupReply<>(List.of(), ids.stream().filter(id -> !known(id)).toList());
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public <A> A Get(String interfaceName, String propertyName) {
-        Variant<?> v = GetAll(interfaceName).get(propertyName);
-        if (v == null) {
-            throw new UnknownProperty("the menu has no property " + propertyName);
-        }
-        return (A) v;
-    }
-
-    @Override
-    public <A> void Set(String interfaceName, String propertyName, A value) {
-        throw new PropertyReadOnly("the menu's properties are read-only");
     }
 
     @Override
