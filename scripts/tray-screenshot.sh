@@ -39,8 +39,8 @@ cat > "$tmp/xdg/xfce4/xfconf/xfce-perchannel-xml/xfce4-panel.xml" <<'XML'
       <property name="position" type="string" value="p=6;x=0;y=0"/>
       <property name="length" type="uint" value="100"/>
       <property name="position-locked" type="bool" value="true"/>
-      <property name="size" type="uint" value="30"/>
-      <property name="icon-size" type="uint" value="22"/>
+      <property name="size" type="uint" value="40"/>
+      <property name="icon-size" type="uint" value="32"/>
       <property name="plugin-ids" type="array">
         <value type="int" value="1"/>
         <value type="int" value="2"/>
@@ -57,12 +57,14 @@ cat > "$tmp/xdg/xfce4/xfconf/xfce-perchannel-xml/xfce4-panel.xml" <<'XML'
     </property>
     <property name="plugin-3" type="string" value="systray">
       <property name="square-icons" type="bool" value="true"/>
+      <property name="icon-size" type="int" value="32"/>
     </property>
     <property name="plugin-4" type="string" value="clock"/>
   </property>
 </channel>
 XML
-printf '{"firstRunDone":true,"network":"DEVNET","theme":"LIGHT","cpuCapPercent":100}\n' > "$tmp/config/settings.json"
+# keep mining when the machine is busy (other builds): the icon shows "mining", not "paused for other programs"
+printf '{"firstRunDone":true,"network":"DEVNET","theme":"LIGHT","cpuCapPercent":100,"keepMiningWhenBusy":true}\n' > "$tmp/config/settings.json"
 
 export XDG_CONFIG_HOME="$tmp/xdg"   # before the bus: the panel's settings daemon (xfconfd) is started by it
 unset WAYLAND_DISPLAY
@@ -72,7 +74,8 @@ export DISPLAY=":$(cat "$tmp/display")"
 dbus-daemon --session --nofork --nopidfile --print-address=1 >"$tmp/bus" 2>/dev/null & pids+=($!)
 for _ in $(seq 50); do [ -s "$tmp/bus" ] && break; sleep 0.2; done
 export DBUS_SESSION_BUS_ADDRESS="$(head -1 "$tmp/bus")"
-xfce4-panel >"$tmp/panel.log" 2>&1 & pids+=($!)
+# a dark panel, as most Linux desktops have and as the app's Linux tray icons (light glyphs) are drawn for
+GTK_THEME=Adwaita:dark xfce4-panel >"$tmp/panel.log" 2>&1 & pids+=($!)
 for _ in $(seq 100); do
   dbus-send --session --print-reply --dest=org.freedesktop.DBus / org.freedesktop.DBus.NameHasOwner \
     string:org.kde.StatusNotifierWatcher 2>/dev/null | grep -q 'boolean true' && break
@@ -83,22 +86,24 @@ QFC_JAVA_OPTS="-Dprism.order=sw" ./qfc-desktop-miner --devnet >"$tmp/app.log" 2>
 sleep "$wait_s"
 grep -h 'tray:' "$tmp/data/logs/"*.log 2>/dev/null | tail -2 || true
 # no window manager: put the window below the panel, leaving the panel's right end (the tray) in view
-app=$(xdotool search --onlyvisible --name '^QFC Desktop Miner$' | head -1)
-xdotool windowmove "$app" 40 52 windowsize "$app" 1100 790
+app=$(xdotool search --onlyvisible --name '^QFC Desktop Miner$' 2>/dev/null | head -1 || true)
+[ -z "$app" ] || xdotool windowmove "$app" 40 60 windowsize "$app" 1100 780 || true
 sleep 3
 import -window root "$out/tray-sni.png"
-# the tray icon: where the app's own 22 px "mining" icon sits in the panel's strip
-convert "$out/tray-sni.png" -crop 1280x30+0+0 +repage "$tmp/panel.png"
-found=$(compare -metric RMSE -subimage-search "$tmp/panel.png" \
-  app/src/main/resources/network/qfc/miner/app/desktop/tray/icons/mining-dark-22.png null: 2>&1 | sed -n 's/.* @ \([0-9]*\),\([0-9]*\).*/\1 \2/p')
-read -r ix iy <<<"${found:-1150 4}"
+# the tray icon: the coloured pixels of the panel's strip (the panel and its text are grey)
+convert "$out/tray-sni.png" -crop 1280x40+0+0 +repage "$tmp/panel.png"
+found=$(convert "$tmp/panel.png" -colorspace HSL -channel G -separate +channel -threshold 45% txt:- \
+  | awk -F'[,:]' '/#FFFFFF|white/ && $1 > 200 {x += $1; y += $2; n++} END {if (n) printf "%d %d", x / n, y / n}' || true)
+read -r ix iy <<<"${found:-1200 20}"
 echo "tray icon at $ix,$iy"
 # a zoomed view of the panel's right end, where the icon is
-convert "$out/tray-sni.png" -crop 420x30+860+0 +repage -scale 300% "$out/tray-sni-panel.png"
+convert "$out/tray-sni.png" -crop 420x40+860+0 +repage -scale 300% "$out/tray-sni-panel.png"
 echo "wrote $out/tray-sni.png and $out/tray-sni-panel.png"
 # the item's menu, drawn by the panel from the app's D-Bus menu: a right click on the icon
-xdotool mousemove --sync $((ix + 11)) $((iy + 11)) click 3
-sleep 2
+xdotool mousemove --sync "$ix" "$iy" click 3
+sleep 1
+xdotool mousemove --sync $((ix - 120)) $((iy + 62))   # onto "Stop mining": the tooltip goes, the item lights up
+sleep 1
 import -window root "$out/tray-sni-menu.png"
 echo "wrote $out/tray-sni-menu.png"
 xdotool key Escape

@@ -1,9 +1,9 @@
 package network.qfc.miner.app.desktop.tray;
 
 /**
- * A place for the app's icon in the desktop's tray. More than one kind exists (the AWT tray; none at all on many
- * GNOME/Wayland desktops), so the app asks {@link #install} and degrades when it answers false: closing the window
- * then quits or asks, never leaving an invisible process.
+ * A place for the app's icon in the desktop's tray. More than one kind exists (a StatusNotifierItem over D-Bus, the AWT
+ * tray, none at all on GNOME without its AppIndicator extension), so the app asks {@link #install} and degrades when it
+ * answers false ({@link FallbackTrayHost}): closing the window then quits or asks, never leaving an invisible process.
  */
 public interface TrayHost {
 
