@@ -42,7 +42,8 @@ class EarningsReaderTest {
             assertThat(day.problem()).isNull();
             assertThat(day.accepted()).isGreaterThanOrEqualTo(5);
             assertThat(day.earned()).as("the devnet credits accepted work").isPositive();
-            assertThat(day.locked()).as("vesting reported: all of it locked in the 7-day cliff").isEqualTo(day.earned());
+            // all of it locked in the 7-day cliff; read just after the earnings while mining goes on: at least as much
+            assertThat(day.locked()).as("vesting reported, all locked").isGreaterThanOrEqualTo(day.earned());
             assertThat(day.available()).isZero();
             assertThat(day.estimate()).as("the devnet's vesting stands behind its figure").isFalse();
             assertThat(day.days()).hasSize(1);

@@ -165,6 +165,22 @@ class SniTrayHostTest {
     }
 
     @Test
+    void aRestartedWatcherGetsTheItemAgain(@TempDir Path icons) throws Exception {
+        try (PrivateSessionBus daemon = PrivateSessionBus.start(); SessionBus appBus = daemon.connect()) {
+            SniTrayHost host = new SniTrayHost(appBus, icons, Runnable::run);
+            try (TestWatcher first = TestWatcher.on(daemon)) {
+                assertThat(host.install(IDLE, new Recorded())).isTrue();
+                Await.until("the item registered", STEP, () -> first.items().contains(host.busName()), first::toString);
+            }
+            // the panel restarts (a crash, a log-in): its new watcher knows nothing of the item until it registers again
+            try (TestWatcher second = TestWatcher.on(daemon)) {
+                Await.until("the item registered with the new watcher", STEP,
+                        () -> second.items().contains(host.busName()), () -> second.items().toString());
+            }
+        }
+    }
+
+    @Test
     void withoutAWatcherTheItemIsNotInstalled(@TempDir Path icons) throws Exception {
         try (PrivateSessionBus daemon = PrivateSessionBus.start(); SessionBus appBus = daemon.connect()) {
             assertThat(SniTrayHost.available(appBus)).isFalse();
