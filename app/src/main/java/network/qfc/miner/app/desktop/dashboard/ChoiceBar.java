@@ -11,6 +11,18 @@ final class ChoiceBar {
     private ChoiceBar() {
     }
 
+    /** A section's heading: its title on the left, the bar of choices on the right (kept whole). */
+    static HBox heading(String title, HBox bar) {
+        javafx.scene.control.Label t = new javafx.scene.control.Label(title);
+        t.getStyleClass().add(atlantafx.base.theme.Styles.TITLE_4);
+        javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
+        HBox.setHgrow(spacer, javafx.scene.layout.Priority.ALWAYS);
+        bar.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox head = new HBox(12, t, spacer, bar);
+        head.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return head;
+    }
+
     /**
      * @param id         each button's node id
      * @param accessible what a screen reader says for each button (its text when null)

@@ -3,13 +3,10 @@ package network.qfc.miner.app.desktop.dashboard;
 import atlantafx.base.theme.Styles;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import network.qfc.miner.core.protocol.rpc.EarningsPeriod;
 
@@ -31,14 +28,7 @@ final class EarningsCard {
     }
 
     Node build() {
-        Label title = new Label("Earnings");
-        title.getStyleClass().add(Styles.TITLE_4);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox periods = periods();
-        periods.setMinWidth(Region.USE_PREF_SIZE);
-        HBox head = new HBox(12, title, spacer, periods);
-        head.setAlignment(Pos.CENTER_LEFT);
+        HBox head = ChoiceBar.heading("Earnings", periods());
         summary.setId("dash-earned");
         vesting.setId("dash-vesting");
         note.setId("dash-earnings-note");

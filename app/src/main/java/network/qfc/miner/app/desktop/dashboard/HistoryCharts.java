@@ -4,7 +4,6 @@ import atlantafx.base.theme.Styles;
 import java.time.ZoneId;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringExpression;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
@@ -12,8 +11,6 @@ import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -31,14 +28,7 @@ final class HistoryCharts {
     }
 
     Node build() {
-        Label title = new Label("History");
-        title.getStyleClass().add(Styles.TITLE_4);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox rangeBar = rangeBar();
-        HBox head = new HBox(12, title, spacer, rangeBar);
-        head.setAlignment(Pos.CENTER_LEFT);
-        rangeBar.setMinWidth(Region.USE_PREF_SIZE);
+        HBox head = ChoiceBar.heading("History", rangeBar());
         StringExpression acceptedTitle = Bindings.createStringBinding(
                 () -> "Accepted proofs " + TimeAxis.spec(model.range.get()).bucketWords() + " (this computer's journal)",
                 model.range);

@@ -10,12 +10,11 @@ import org.freedesktop.dbus.types.UInt32;
 import org.freedesktop.dbus.types.Variant;
 
 /** A notification server as a desktop runs one: owns {@code org.freedesktop.Notifications}, records what it is shown. */
-public final class TestNotificationServer implements FreedesktopNotifications, AutoCloseable {
+public final class TestNotificationServer extends TestService implements FreedesktopNotifications {
     /** One notification as the server received it. */
     public record Shown(String appName, String appIcon, String summary, String body, int urgency) {
     }
 
-    private SessionBus bus;
     private final List<Shown> shown = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
 
@@ -24,7 +23,7 @@ public final class TestNotificationServer implements FreedesktopNotifications, A
 
     public static TestNotificationServer on(PrivateSessionBus daemon) throws DBusException {
         TestNotificationServer s = new TestNotificationServer();
-        s.bus = daemon.serve(BUS_NAME, s);
+        s.serveOn(daemon, BUS_NAME);
         return s;
     }
 
@@ -55,8 +54,4 @@ public final class TestNotificationServer implements FreedesktopNotifications, A
         return OBJECT_PATH;
     }
 
-    @Override
-    public void close() {
-        bus.close();
-    }
 }

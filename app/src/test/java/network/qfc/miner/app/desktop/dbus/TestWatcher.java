@@ -12,8 +12,7 @@ import org.freedesktop.dbus.types.Variant;
  * A StatusNotifierWatcher as a desktop's panel runs one: owns {@code org.kde.StatusNotifierWatcher}, records the items
  * that register, says a host is registered. On its own connection, so the app's item is a stranger to it.
  */
-public final class TestWatcher implements StatusNotifierWatcher, Properties, AutoCloseable {
-    private SessionBus bus;
+public final class TestWatcher extends TestService implements StatusNotifierWatcher, Properties {
     private final List<String> items = new CopyOnWriteArrayList<>();
 
     private TestWatcher() {
@@ -21,7 +20,7 @@ public final class TestWatcher implements StatusNotifierWatcher, Properties, Aut
 
     public static TestWatcher on(PrivateSessionBus daemon) throws DBusException {
         TestWatcher w = new TestWatcher();
-        w.bus = daemon.serve(BUS_NAME, w);
+        w.serveOn(daemon, BUS_NAME);
         return w;
     }
 
@@ -30,10 +29,6 @@ public final class TestWatcher implements StatusNotifierWatcher, Properties, Aut
         return List.copyOf(items);
     }
 
-    /** The watcher's own connection, to call the items and read their properties as a host does. */
-    public SessionBus bus() {
-        return bus;
-    }
 
     @Override
     public void RegisterStatusNotifierItem(String service) {
@@ -66,8 +61,4 @@ public final class TestWatcher implements StatusNotifierWatcher, Properties, Aut
         return OBJECT_PATH;
     }
 
-    @Override
-    public void close() {
-        bus.close();
-    }
 }
