@@ -161,10 +161,12 @@ public final class DesktopApp extends Application {
         window.addPage(dashboardPage);
         // the machine is probed once (on the first refresh, off the FX thread), not once per model per refresh
         AtomicReference<TierAssessment> machine = new AtomicReference<>();
-        window.addPage(new ModelsPage(new ModelsController(models, background, m -> MachineFit.whyNot(
+        ModelsController modelsPage = new ModelsController(models, background, m -> MachineFit.whyNot(
                 machine.updateAndGet(a -> a != null ? a
                         : new TierClassifier().assess(HardwareProbe.ofThisMachine().probe(), java.util.Optional.empty())),
-                m.ref()).orElse(null))));
+                m.ref()).orElse(null));
+        modelsPage.onDownloaded(notices::modelDownloaded);
+        window.addPage(new ModelsPage(modelsPage));
         window.addPage(new HardwarePage(HardwareProbe.ofThisMachine()::probe, sampler, background));
         window.addPage(new SettingsPage(settings, KeySetup.inDataDirectory(dirs), RpcNodeCheck.withDefaultTimeouts(), keychain,
                 StartAtLogin.forThisProcess(), background, this::settingsChanged, key -> key.destroy()));

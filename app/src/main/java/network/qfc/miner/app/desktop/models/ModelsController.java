@@ -88,6 +88,13 @@ public final class ModelsController {
         });
     }
 
+    private volatile java.util.function.Consumer<String> downloaded = m -> { };
+
+    /** Told (on the FX thread) each time a download of this page ends installed: a desktop notification. */
+    public void onDownloaded(java.util.function.Consumer<String> listener) {
+        downloaded = listener;
+    }
+
     /** Downloads (or resumes) a model; progress arrives on the row. */
     public CompletableFuture<?> download(ModelRow row) {
         row.downloading.set(true);
@@ -104,6 +111,9 @@ public final class ModelsController {
         f.whenComplete((dir, error) -> UiThread.run(() -> {
             downloads.remove(row.ref);
             row.downloading.set(false);
+            if (error == null) {
+                downloaded.accept(row.ref.toString());
+            }
             String msg = error == null ? null : f.isCancelled()
                     ? "cancelled; the next download resumes where this one stopped" : readable(error);
             CompletableFuture.runAsync(() -> refreshRow(row), background).thenRun(() -> {

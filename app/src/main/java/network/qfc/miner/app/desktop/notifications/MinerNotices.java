@@ -62,6 +62,15 @@ public final class MinerNotices implements AutoCloseable {
                 "Type your key file's password in the window that opened to start mining.", true));
     }
 
+    /** A model download from the Models page ended installed. */
+    public void modelDownloaded(String model) {
+        modelReady(model + " is downloaded and verified.");
+    }
+
+    private void modelReady(String body) {
+        tell(new Notice("Model ready", body, false));
+    }
+
     /** A start from the tray failed. */
     public void miningDidNotStart(String why) {
         tell(new Notice("Mining did not start", why, true));
@@ -96,7 +105,7 @@ public final class MinerNotices implements AutoCloseable {
         } else if (e instanceof MinerEvent.InferenceDone && !downloading.isEmpty()) {
             // the model was downloaded, verified and loaded: the miner's first result with it says so
             for (String model : downloading) {
-                tell(new Notice("Model ready", model + " is downloaded and verified; mining with it.", false));
+                modelReady(model + " is downloaded and verified; mining with it.");
             }
             downloading.clear();
         } else if (e instanceof MinerEvent.Stopped || (e instanceof MinerEvent.Error err && err.fatal())) {
