@@ -136,6 +136,29 @@ class AccessibleNamesTest {
         assertThat(nameless).as("controls without an accessible name").isEmpty();
     }
 
+    @Test
+    void everyControlOfFirstRunSetupHasAnAccessibleName(FxRobot robot) {
+        robot.interact(() -> window.root().getScene().setRoot(new javafx.scene.layout.StackPane(
+                new network.qfc.miner.app.desktop.firstrun.FirstRunPane(store,
+                        new KeySetup(home.resolve("keys/first.json"), new KdfParams(1 << 14, 8, 1)),
+                        RpcNodeCheck.withDefaultTimeouts(), new NoKeychain("test"), background, r -> { }).view())));
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> nameless = new ArrayList<>();
+        int checked = 0;
+        for (Node n : robot.listTargetWindows().get(0).getScene().getRoot().lookupAll("*")) {
+            if (!isUserControl(n) || !n.isVisible() || insideAnotherControl(n)) {
+                continue;
+            }
+            checked++;
+            String name = accessibleName((Control) n);
+            if (name == null || name.isBlank()) {
+                nameless.add("First run: " + n.getClass().getSimpleName() + " #" + n.getId());
+            }
+        }
+        assertThat(checked).as("controls checked").isGreaterThan(5);
+        assertThat(nameless).as("controls without an accessible name").isEmpty();
+    }
+
     /** What a screen reader says for the control: its accessible text, its own text, or the text of its label. */
     static String accessibleName(Control c) {
         if (c.getAccessibleText() != null && !c.getAccessibleText().isBlank()) {
