@@ -8,19 +8,15 @@ import static network.qfc.miner.app.desktop.xvfb.DesktopAppXvfbTest.visibleMainW
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 import network.qfc.miner.app.desktop.dbus.PrivateSessionBus;
 import network.qfc.miner.app.desktop.dbus.TestNotificationServer;
 import network.qfc.miner.app.desktop.dbus.TestWatcher;
 import network.qfc.miner.app.desktop.tray.sni.DbusMenu;
+import network.qfc.miner.app.desktop.tray.sni.MenuHost;
 import network.qfc.miner.app.desktop.tray.sni.SniTrayHost;
 import network.qfc.miner.app.desktop.tray.sni.StatusNotifierItem;
-import org.freedesktop.dbus.exceptions.DBusException;
 import org.freedesktop.dbus.interfaces.Properties;
-import org.freedesktop.dbus.types.UInt32;
-import org.freedesktop.dbus.types.Variant;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -50,12 +46,12 @@ class SniTrayXvfbTest {
             Await.until("the icon says mining", STEP, () -> iconName(props).equals("qfc-desktop-miner-mining"), why);
 
             DbusMenu menu = watcher.bus().connection().getRemoteObject(item, SniTrayHost.MENU_PATH, DbusMenu.class);
-            click(menu, "_Stop mining");
+            MenuHost.click(menu, "_Stop mining");
             Await.until("mining stopped from the D-Bus menu", STEP, () -> app.events("stopped") == 1, why);
             assertThat(app.lastEvent()).isEqualTo("stopped: stopped by you");
             Await.until("the icon says idle", STEP, () -> iconName(props).equals("qfc-desktop-miner-idle"), why);
             long registered = app.events("registered");
-            click(menu, "_Start mining");
+            MenuHost.click(menu, "_Start mining");
             Await.until("mining started again from the D-Bus menu", START, () -> app.events("registered") > registered, why);
             Await.until("the icon says mining again", STEP, () -> iconName(props).equals("qfc-desktop-miner-mining"), why);
 
@@ -68,7 +64,7 @@ class SniTrayXvfbTest {
             Await.until("the window back after Activate (a left click on the item)", STEP,
                     () -> visibleMainWindow(x, app).isPresent(), why);
 
-            click(menu, "_Quit");
+            MenuHost.click(menu, "_Quit");
             Await.until("the app quit from the D-Bus menu", Duration.ofSeconds(60), () -> !app.isAlive(), why);
             assertThat(app.exitValue()).isZero();
             assertThat(app.taskStates()).doesNotContainKeys("FETCHED", "INFERRED");
@@ -92,20 +88,5 @@ class SniTrayXvfbTest {
 
     private static String iconName(Properties props) {
         return props.Get(SniTrayHost.ITEM_INTERFACE, "IconName");
-    }
-
-    /** Clicks the item labelled {@code label} as a host does: finds it in the layout, sends "clicked". */
-    private static void click(DbusMenu menu, String label) throws DBusException {
-        DbusMenu.LayoutReply<UInt32, DbusMenu.MenuLayout> layout = menu.GetLayout(0, -1, List.of());
-        for (Variant<?> child : layout.layout.children) {
-            Object[] c = (Object[]) child.getValue();
-            @SuppressWarnings("unchecked")
-            Map<String, Variant<?>> props = (Map<String, Variant<?>>) c[1];
-            if (props.containsKey("label") && label.equals(props.get("label").getValue())) {
-                menu.Event((Integer) c[0], "clicked", new Variant<>(0), new UInt32(System.currentTimeMillis() / 1000));
-                return;
-            }
-        }
-        throw new AssertionError("no menu item " + label + " in " + layout.layout.children);
     }
 }

@@ -111,7 +111,7 @@ class SniTrayHostTest {
             DbusMenu menu = watcher.bus().connection().getRemoteObject(host.busName(), SniMenu.PATH, DbusMenu.class);
 
             DbusMenu.LayoutReply<UInt32, DbusMenu.MenuLayout> layout = menu.GetLayout(0, -1, List.of());
-            assertThat(labels(layout.layout)).containsExactly("_Open QFC Desktop Miner", "-", "_Start mining",
+            assertThat(MenuHost.labels(menu)).containsExactly("_Open QFC Desktop Miner", "-", "_Start mining",
                     "_Pause for 1 hour", "-", "_Quit");
             assertThat(menu.GetProperty(SniMenu.PAUSE, "enabled").getValue()).as("nothing to pause while idle")
                     .isEqualTo(false);
@@ -124,7 +124,7 @@ class SniTrayHostTest {
 
             host.show(MINING);
             DbusMenu.LayoutReply<UInt32, DbusMenu.MenuLayout> after = menu.GetLayout(0, -1, List.of());
-            assertThat(labels(after.layout)).contains("_Stop mining");
+            assertThat(MenuHost.labels(menu)).contains("_Stop mining");
             assertThat(after.revision.longValue()).isGreaterThan(layout.revision.longValue());
             menu.Event(SniMenu.PAUSE, "clicked", new Variant<>(0), new UInt32(0));
             assertThat(actions.calls).endsWith("pause");
@@ -187,15 +187,5 @@ class SniTrayHostTest {
             assertThat(new SniTrayHost(appBus, icons, Runnable::run).install(IDLE, new Recorded())).isFalse();
             assertThat(Files.list(icons)).as("nothing written").isEmpty();
         }
-    }
-
-    /** The menu's labels in order, "-" for a separator. */
-    private static List<String> labels(DbusMenu.MenuLayout root) {
-        return root.children.stream().map(v -> {
-            Object[] child = (Object[]) v.getValue();
-            @SuppressWarnings("unchecked")
-            Map<String, Variant<?>> props = (Map<String, Variant<?>>) child[1];
-            return props.containsKey("label") ? (String) props.get("label").getValue() : "-";
-        }).toList();
     }
 }
