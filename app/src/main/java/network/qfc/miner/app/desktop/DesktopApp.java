@@ -3,6 +3,8 @@ package network.qfc.miner.app.desktop;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,7 +39,12 @@ import network.qfc.miner.app.desktop.models.ModelsController;
 import network.qfc.miner.app.models.MachineFit;
 import network.qfc.miner.app.desktop.models.ModelsPage;
 import network.qfc.miner.app.desktop.settings.SettingsPage;
+import network.qfc.miner.app.desktop.dbus.SessionBus;
+import network.qfc.miner.app.desktop.notifications.MinerNotices;
+import network.qfc.miner.app.desktop.notifications.NotifierChoice;
 import network.qfc.miner.app.desktop.tray.AwtTrayHost;
+import network.qfc.miner.app.desktop.tray.FallbackTrayHost;
+import network.qfc.miner.app.desktop.tray.sni.SniTrayHost;
 import network.qfc.miner.app.desktop.tray.TrayHost;
 import network.qfc.miner.app.settings.AppSettings;
 import network.qfc.miner.app.settings.SettingsStore;
@@ -70,6 +77,8 @@ public final class DesktopApp extends Application {
     private TrayPresenter tray;
     private volatile MainWindow window;
     private Thread shutdownHook;
+    private MinerNotices notices;
+    private Optional<SessionBus> sessionBus = Optional.empty();
 
     @Override
     public void init() {
@@ -89,6 +98,8 @@ public final class DesktopApp extends Application {
         if (DesktopLauncher.options().devnet()) {
             settings.update(settings.get().withNetwork(AppSettings.Network.DEVNET, "").withFirstRunDone(true));
         }
+        notices = new MinerNotices();
+        notices.listen(services.events());
         // a start by itself (with the app, at login) never asks: without a remembered password the tray says so
         PasswordSource password = () -> {
             String keyFile = settings.get().keystorePath();
@@ -96,7 +107,7 @@ public final class DesktopApp extends Application {
                 if (mining.startingByItself()) {
                     throw new PasswordNeeded(keyFile);
                 }
-                return new PasswordPrompt(keyFile).password();
+                return new PasswordPrompt(keyFile, notices::passwordNeeded).password();
             });
         };
         mining = new MiningControl(services, settings::get, password, governor::gate);
@@ -156,9 +167,8 @@ public final class DesktopApp extends Application {
         // the machine is probed once per process (off the FX thread), shared with the miner and the other pages
         ModelsController modelsController = new ModelsController(services.models(), background, m -> MachineFit.whyNot(
                 new TierClassifier().assess(services.hardware(), java.util.Optional.empty()), m.ref()).orElse(null))
-                // one model cache: a download from the Models page is news on the bus (the tray's "model ready")
-                .onInstalled(ref -> services.events().publish(new MinerEvent.ModelDownloadProgress(
-                        java.time.Instant.now(), ref.toString(), 1, 1, "installed")));
+                // one model cache; a download from the Models page is told as a desktop notification
+                .onInstalled(ref -> notices.modelDownloaded(ref.toString()));
         services.onModelFolderChanged(cache -> UiThread.run(() -> modelsController.useCache(cache)));
         window.addPage(new ModelsPage(modelsController));
         window.addPage(new HardwarePage(this::probeSaid, services.sampler(), background));
@@ -177,8 +187,11 @@ public final class DesktopApp extends Application {
         window.whileOnScreen(dashboard::onActivate, dashboard::onDeactivate);
         window.follow(stage);
 
-        tray = TrayPresenter.install(AwtTrayHost.available() ? new AwtTrayHost() : TrayHost.NONE, mining, governor,
-                new TrayPresenter.Actions(this::openWindow, this::quit));
+        sessionBus = SessionBus.connect(System.getenv());
+        FallbackTrayHost host = trayHost();
+        tray = TrayPresenter.install(host, mining, governor, new TrayPresenter.Actions(this::openWindow, this::quit), notices);
+        notices.use(NotifierChoice.choose(System.getProperty("os.name", ""), sessionBus, host, tray.installed(),
+                SniTrayHost.iconFile(dirs.data().resolve("tray-icons"))));
         Platform.setImplicitExit(!tray.installed());
         stage.setOnCloseRequest(e -> {
             if (tray.installed() && settings.get().closeToTray()) {
@@ -200,6 +213,15 @@ public final class DesktopApp extends Application {
         if (startMining) {
             dashboard.onToggleMining();
         }
+    }
+
+    /** The StatusNotifierItem where the session bus has a watcher, else the AWT tray where there is one, else none. */
+    private FallbackTrayHost trayHost() {
+        return new FallbackTrayHost(List.of(
+                new FallbackTrayHost.Candidate("StatusNotifierItem", () -> sessionBus.filter(SniTrayHost::available)
+                        .map(b -> (TrayHost) new SniTrayHost(b, dirs.data().resolve("tray-icons"), Platform::runLater))
+                        .orElse(null)),
+                new FallbackTrayHost.Candidate("AWT", () -> AwtTrayHost.available() ? new AwtTrayHost() : null)));
     }
 
     /** A scene of the preferred size, or of the screen's usable area when that is smaller (large text, 200 %). */
@@ -279,6 +301,8 @@ public final class DesktopApp extends Application {
         if (tray != null) {
             tray.close();
         }
+        notices.close();
+        sessionBus.ifPresent(SessionBus::close);
         mining.close();
         services.close();
         keychain.close();

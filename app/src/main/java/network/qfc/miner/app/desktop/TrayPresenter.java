@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import network.qfc.miner.app.desktop.dashboard.DashboardFormat;
 import network.qfc.miner.app.desktop.mining.DesktopGovernor;
 import network.qfc.miner.app.desktop.mining.MiningControl;
+import network.qfc.miner.app.desktop.notifications.MinerNotices;
 import network.qfc.miner.app.desktop.tray.TrayHost;
 import network.qfc.miner.app.desktop.tray.TrayInput;
 import network.qfc.miner.app.desktop.tray.TrayView;
@@ -25,13 +26,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps the tray in step with the miner (its icon, tooltip and menu, once a second while mining and every
  * {@link #IDLE_TICK} otherwise, off the FX thread; today's accepted count is read from the journal only after a proof
- * result, or every {@link #COUNT_REFRESH} while mining, so an idle app in the tray does no database work) and raises
- * desktop notifications for a jail or slash, a node lost for more than three minutes, a finished model download and
- * the end of the user's 1-hour pause. It listens to the process's event bus once, whatever the mining sessions.
+ * result, or every {@link #COUNT_REFRESH} while mining, so an idle app in the tray does no database work). It listens
+ * to the process's event bus once, whatever the mining sessions. Notifications are {@link MinerNotices}' job, with or
+ * without a tray: this tells it when mining did not start from the tray and when the user's 1-hour pause ran out.
  */
 final class TrayPresenter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TrayPresenter.class);
-    static final Duration NODE_LOST_NOTICE = Duration.ofMinutes(3);
     /** How often today's count is re-read when no proof result came (the day turns at midnight UTC). */
     static final Duration COUNT_REFRESH = Duration.ofSeconds(30);
     /** How often the tray is brought up to date while nothing mines. */
@@ -50,16 +50,16 @@ final class TrayPresenter implements AutoCloseable {
     private volatile MinerRuntime watched;
     private boolean pausedByHandShown;
     private long lastTickNanos;
-    private volatile Instant unreachableSince;
-    private volatile boolean nodeLostNotified;
     private volatile long proofsToday;
     private volatile boolean countStale = true;
     private long countReadAtNanos;
     private TrayView lastShown;
+    private final MinerNotices notices;
 
     private TrayPresenter(TrayHost host, MiningControl mining, DesktopGovernor governor, Actions actions,
-                          boolean ticking) {
+                          MinerNotices notices, boolean ticking) {
         this.host = host;
+        this.notices = notices;
         this.mining = mining;
         this.governor = governor;
         this.installed = mining != null && host.install(view(), new TrayHost.Actions() {
@@ -72,7 +72,7 @@ final class TrayPresenter implements AutoCloseable {
             public void toggleMining() {
                 // a start the user clicked may ask for the password (after "needs your password")
                 (mining.isMining() ? mining.stop() : mining.start()).exceptionally(e -> {
-                    host.notify("Mining did not start", e.getCause() != null ? e.getCause().getMessage() : e.getMessage(), true);
+                    notices.miningDidNotStart(e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
                     return null;
                 });
             }
@@ -88,7 +88,7 @@ final class TrayPresenter implements AutoCloseable {
                 actions.quit().run();
             }
         });
-        events = installed ? mining.services().events().subscribe("tray-notifications", this::onEvent) : null;
+        events = installed ? mining.services().events().subscribe("tray-count", this::onEvent) : null;
         if (installed && ticking) {
             ticker = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "qfc-tray");
@@ -108,17 +108,19 @@ final class TrayPresenter implements AutoCloseable {
         }
     }
 
-    static TrayPresenter install(TrayHost host, MiningControl mining, DesktopGovernor governor, Actions actions) {
-        return new TrayPresenter(host, mining, governor, actions, true);
+    static TrayPresenter install(TrayHost host, MiningControl mining, DesktopGovernor governor, Actions actions,
+                                 MinerNotices notices) {
+        return new TrayPresenter(host, mining, governor, actions, notices, true);
     }
 
     /** A presenter whose {@link #tick()} the caller drives (tests: no timer, a clock they control). */
-    static TrayPresenter manual(TrayHost host, MiningControl mining, DesktopGovernor governor, Actions actions) {
-        return new TrayPresenter(host, mining, governor, actions, false);
+    static TrayPresenter manual(TrayHost host, MiningControl mining, DesktopGovernor governor, Actions actions,
+                                MinerNotices notices) {
+        return new TrayPresenter(host, mining, governor, actions, notices, false);
     }
 
     static TrayPresenter none() {
-        return new TrayPresenter(TrayHost.NONE, null, null, new Actions(() -> { }, () -> { }), false);
+        return new TrayPresenter(TrayHost.NONE, null, null, new Actions(() -> { }, () -> { }), new MinerNotices(), false);
     }
 
     boolean installed() {
@@ -143,8 +145,7 @@ final class TrayPresenter implements AutoCloseable {
             }
             boolean pausedByHand = governor.pausedByHand();
             if (pausedByHandShown && !pausedByHand) {
-                host.notify("Pause over", mines ? "Your 1-hour pause has ended: mining again."
-                        : "Your 1-hour pause has ended.", false);
+                notices.pauseOver(mines);
             }
             pausedByHandShown = pausedByHand;
             TrayView v = view();
@@ -184,23 +185,6 @@ final class TrayPresenter implements AutoCloseable {
     private void onEvent(MinerEvent e) {
         if (e instanceof MinerEvent.ProofResult) {
             countStale = true;
-        }
-        if (e instanceof MinerEvent.Jailed j) {
-            host.notify("Validator JAILED", "Jailed until " + j.endsAt() + ": " + j.cause(), true);
-        } else if (e instanceof MinerEvent.Slashed s) {
-            host.notify("Stake slashed", DashboardFormat.qfc(s.amount()) + " taken: " + s.cause(), true);
-        } else if (e instanceof MinerEvent.NodeUnreachable u) {
-            if (unreachableSince == null) {
-                unreachableSince = u.at();
-            } else if (!nodeLostNotified && Duration.between(unreachableSince, u.at()).compareTo(NODE_LOST_NOTICE) >= 0) {
-                nodeLostNotified = true;
-                host.notify("Node lost", "No answer from " + u.url() + " for over 3 minutes; still retrying.", true);
-            }
-        } else if (e instanceof MinerEvent.NodeReachable) {
-            unreachableSince = null;
-            nodeLostNotified = false;
-        } else if (e instanceof MinerEvent.ModelDownloadProgress d && d.totalBytes() > 0 && d.bytesDone() >= d.totalBytes()) {
-            host.notify("Model ready", d.model() + " is downloaded and verified.", false);
         }
     }
 

@@ -30,7 +30,8 @@ public record AppSettings(
         boolean startMinimized,
         boolean closeToTray,
         ThemeChoice theme,
-        Boolean startMiningOnLaunch) {
+        Boolean startMiningOnLaunch,
+        String miningHours) {
 
     public static final int CURRENT_VERSION = 1;
 
@@ -70,13 +71,14 @@ public record AppSettings(
         backend = Objects.requireNonNullElse(backend, "auto");
         modelDir = Objects.requireNonNullElse(modelDir, "");
         theme = Objects.requireNonNullElse(theme, ThemeChoice.SYSTEM);
+        miningHours = miningHours == null || miningHours.isBlank() ? "always" : miningHours.trim();
         cpuCapPercent = clamp(cpuCapPercent == 0 ? 50 : cpuCapPercent, 10, 100);
         idleOnlyMinutes = clamp(idleOnlyMinutes, 0, 24 * 60);
         minBatteryPercent = clamp(minBatteryPercent, 0, 100);
         maxTemperatureC = maxTemperatureC == 0 ? 85 : clamp(maxTemperatureC, 40, 110);
     }
 
-    /** Settings written before "Start mining when the app starts" existed: that setting at its default (on). */
+    /** Settings written before "Start mining when the app starts" and mining hours existed: those at their defaults. */
     public AppSettings(int version, boolean firstRunDone, Network network, String customRpcUrl, String keystorePath,
             boolean rememberPassword, String computeMode, String backend, String modelDir, int cpuCapPercent,
             int idleOnlyMinutes, boolean pauseOnBattery, int minBatteryPercent, int maxTemperatureC,
@@ -84,7 +86,7 @@ public record AppSettings(
             ThemeChoice theme) {
         this(version, firstRunDone, network, customRpcUrl, keystorePath, rememberPassword, computeMode, backend,
                 modelDir, cpuCapPercent, idleOnlyMinutes, pauseOnBattery, minBatteryPercent, maxTemperatureC,
-                keepMiningWhenBusy, startAtLogin, startMinimized, closeToTray, theme, null);
+                keepMiningWhenBusy, startAtLogin, startMinimized, closeToTray, theme, null, "always");
     }
 
     /**
@@ -104,7 +106,7 @@ public record AppSettings(
     /** What a first start uses: testnet, half the CPU, pause on battery, hide to tray, follow the OS theme. */
     public static AppSettings defaults() {
         return new AppSettings(CURRENT_VERSION, false, Network.TESTNET, "", "", false, "auto", "auto", "",
-                50, 0, true, 20, 85, false, false, false, true, ThemeChoice.SYSTEM);
+                50, 0, true, 20, 85, false, false, false, true, ThemeChoice.SYSTEM, null, "always");
     }
 
     /** The RPC URL to use, or empty when the devnet decides it at start. */
@@ -145,6 +147,15 @@ public record AppSettings(
             d.closeToTray = newCloseToTray; d.theme = newTheme; });
     }
 
+    /**
+     * The hours mining may run, in the text the headless {@code mine --schedule} takes (miner-core's
+     * {@code MiningSchedule}: "mon-fri 22:00-07:00, sat-sun all"; "always" for no restriction). Checked by the settings
+     * screen before it is saved.
+     */
+    public AppSettings withMiningHours(String schedule) {
+        return edit(d -> d.miningHours = schedule);
+    }
+
     /** These settings with the changes {@code change} makes to a copy of their fields (checked again by the constructor). */
     private AppSettings edit(Consumer<Draft> change) {
         Draft d = new Draft(this);
@@ -174,6 +185,7 @@ public record AppSettings(
         boolean closeToTray;
         ThemeChoice theme;
         Boolean startMiningOnLaunch;
+        String miningHours;
 
         Draft(AppSettings s) {
             version = s.version;
@@ -196,13 +208,14 @@ public record AppSettings(
             closeToTray = s.closeToTray;
             theme = s.theme;
             startMiningOnLaunch = s.startMiningOnLaunch;
+            miningHours = s.miningHours;
         }
 
         AppSettings settings() {
             return new AppSettings(version, firstRunDone, network, customRpcUrl, keystorePath, rememberPassword,
                     computeMode, backend, modelDir, cpuCapPercent, idleOnlyMinutes, pauseOnBattery, minBatteryPercent,
                     maxTemperatureC, keepMiningWhenBusy, startAtLogin, startMinimized, closeToTray, theme,
-                    startMiningOnLaunch);
+                    startMiningOnLaunch, miningHours);
         }
     }
 

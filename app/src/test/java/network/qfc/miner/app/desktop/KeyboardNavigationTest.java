@@ -138,9 +138,15 @@ class KeyboardNavigationTest {
         assertThat(order).startsWith("dash-toggle");
         assertThat(order).endsWith("dash-feed");
 
-        robot.type(KeyCode.TAB); // the feed passes the focus on to the history's range (Tab is not swallowed by the table)
+        robot.type(KeyCode.TAB); // the feed passes the focus on to the earnings' periods (Tab is not swallowed by the table)
+        assertThat(focused(robot).getId()).isEqualTo("dash-earnings-day");
+        for (int i = 0; i < 6 && !"dash-range-hour".equals(focused(robot).getId()); i++) {
+            robot.type(KeyCode.TAB); // then the history's range
+        }
         assertThat(focused(robot).getId()).isEqualTo("dash-range-hour");
-        robot.press(KeyCode.SHIFT, KeyCode.TAB).release(KeyCode.TAB, KeyCode.SHIFT);
+        for (int i = 0; i < 6 && !"dash-feed".equals(focused(robot).getId()); i++) {
+            robot.press(KeyCode.SHIFT, KeyCode.TAB).release(KeyCode.TAB, KeyCode.SHIFT);
+        }
         assertThat(focused(robot).getId()).isEqualTo("dash-feed");
         while (!"dash-toggle".equals(focused(robot).getId()) && order.size() < 40) {
             robot.press(KeyCode.SHIFT, KeyCode.TAB).release(KeyCode.TAB, KeyCode.SHIFT);

@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import network.qfc.miner.app.desktop.mining.DesktopGovernor;
 import network.qfc.miner.app.desktop.mining.MiningControl;
+import network.qfc.miner.app.desktop.notifications.MinerNotices;
+import network.qfc.miner.app.desktop.notifications.Notice;
+import network.qfc.miner.app.desktop.notifications.Notifier;
 import network.qfc.miner.app.desktop.tray.TrayHost;
 import network.qfc.miner.app.desktop.tray.TrayView;
 import network.qfc.miner.app.settings.AppSettings;
@@ -57,7 +60,6 @@ class TrayPauseTest {
     /** A tray that keeps what it was shown and told. */
     private static final class RecordingTray implements TrayHost {
         final List<TrayView> shown = new CopyOnWriteArrayList<>();
-        final List<String> notices = new CopyOnWriteArrayList<>();
         Actions actions;
 
         @Override
@@ -74,7 +76,7 @@ class TrayPauseTest {
 
         @Override
         public void notify(String title, String message, boolean warning) {
-            notices.add(title + ": " + message);
+            throw new AssertionError("notices go through MinerNotices, not the tray: " + title);
         }
 
         @Override
@@ -84,6 +86,9 @@ class TrayPauseTest {
 
     private final TestClock clock = new TestClock();
     private final RecordingTray tray = new RecordingTray();
+    /** The notices told, as the desktop's one notifier would show them. */
+    private final List<String> told = new CopyOnWriteArrayList<>();
+    private final MinerNotices notices = new MinerNotices();
     private MiningControl mining;
     private DesktopGovernor governor;
     private TrayPresenter presenter;
@@ -93,12 +98,24 @@ class TrayPauseTest {
         AppSettings settings = AppSettings.defaults().withFirstRunDone(true);
         mining = new MiningControl(AppDirectories.under(home), () -> settings, () -> new char[0], () -> MiningGate.OPEN);
         governor = new DesktopGovernor(mining.services().governor(), settings, clock);
-        presenter = TrayPresenter.manual(tray, mining, governor, new TrayPresenter.Actions(() -> { }, () -> { }));
+        notices.use(new Notifier() {
+            @Override
+            public void show(Notice n) {
+                told.add(n.summary() + ": " + n.body());
+            }
+
+            @Override
+            public String kind() {
+                return "test";
+            }
+        });
+        presenter = TrayPresenter.manual(tray, mining, governor, new TrayPresenter.Actions(() -> { }, () -> { }), notices);
     }
 
     @AfterEach
     void stop() {
         presenter.close();
+        notices.close();
         mining.close();
     }
 
@@ -116,16 +133,16 @@ class TrayPauseTest {
         clock.advance(Duration.ofMinutes(59));
         presenter.tick();
         assertThat(pauseItem()).as("still within the hour").isEqualTo("Resume");
-        assertThat(tray.notices).isEmpty();
+        assertThat(told).isEmpty();
 
         clock.advance(Duration.ofMinutes(2));
         presenter.tick();
         assertThat(pauseItem()).isEqualTo("Pause for 1 hour");
-        assertThat(tray.notices).singleElement().asString().startsWith("Pause over").contains("has ended");
+        assertThat(told).singleElement().asString().startsWith("Pause over").contains("has ended");
         assertThat(governor.pausedByHand()).isFalse();
 
         presenter.tick();
-        assertThat(tray.notices).as("said once").hasSize(1);
+        assertThat(told).as("said once").hasSize(1);
     }
 
     @Test
@@ -135,6 +152,6 @@ class TrayPauseTest {
         tray.actions.togglePause(); // "Resume"
         presenter.tick();
         assertThat(pauseItem()).isEqualTo("Pause for 1 hour");
-        assertThat(tray.notices).isEmpty();
+        assertThat(told).isEmpty();
     }
 }

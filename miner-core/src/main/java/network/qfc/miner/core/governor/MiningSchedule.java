@@ -89,18 +89,27 @@ public final class MiningSchedule {
         }
         LocalDateTime t = at.toLocalDateTime();
         for (Window w : windows) {
-            for (int back = 1; back >= 0; back--) {
-                LocalDateTime day = t.toLocalDate().minusDays(back).atStartOfDay();
-                if (day.getDayOfWeek() != w.day()) {
-                    continue;
-                }
-                LocalDateTime start = day.with(w.start());
-                if (!t.isBefore(start) && t.isBefore(start.plusMinutes(w.minutes()))) {
-                    return true;
-                }
+            if (endOfStretchAt(w, t).isPresent()) {
+                return true;
             }
         }
         return false;
+    }
+
+    /** Where {@code w}'s stretch that contains {@code t} ends (it may have started the day before), if one does. */
+    private static Optional<LocalDateTime> endOfStretchAt(Window w, LocalDateTime t) {
+        for (int back = 1; back >= 0; back--) {
+            LocalDateTime day = t.toLocalDate().minusDays(back).atStartOfDay();
+            if (day.getDayOfWeek() != w.day()) {
+                continue;
+            }
+            LocalDateTime start = day.with(w.start());
+            LocalDateTime stop = start.plusMinutes(w.minutes());
+            if (!t.isBefore(start) && t.isBefore(stop)) {
+                return Optional.of(stop);
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -123,6 +132,34 @@ public final class MiningSchedule {
             }
         }
         return Optional.ofNullable(best).map(b -> b.atZone(at.getZone()));
+    }
+
+    /**
+     * When mining next stops after {@code at}, while {@link #allows} it: the end of the allowed stretch {@code at} is
+     * in, following windows that touch or overlap. Empty when mining is not allowed at {@code at}, or never stops
+     * ({@link #ALWAYS}, "daily all").
+     */
+    public Optional<ZonedDateTime> nextEnd(ZonedDateTime at) {
+        if (windows.isEmpty() || !allows(at)) {
+            return Optional.empty();
+        }
+        LocalDateTime t = at.toLocalDateTime();
+        LocalDateTime end = t;
+        // each round extends the stretch by the windows that contain its current end; a week of them means no end
+        for (int round = 0; round <= windows.size() && !end.isAfter(t.plusDays(8)); round++) {
+            LocalDateTime reach = end;
+            for (Window w : windows) {
+                Optional<LocalDateTime> stop = endOfStretchAt(w, end);
+                if (stop.isPresent() && stop.get().isAfter(reach)) {
+                    reach = stop.get();
+                }
+            }
+            if (reach.equals(end)) {
+                return Optional.of(end.atZone(at.getZone()));
+            }
+            end = reach;
+        }
+        return Optional.empty();
     }
 
     /** Whether this is {@link #ALWAYS} (no restriction). */

@@ -96,6 +96,20 @@ class MiningScheduleTest {
     }
 
     @Test
+    void nextEndIsWhereTheAllowedStretchStopsFollowingWindowsThatTouch() {
+        MiningSchedule s = MiningSchedule.parse("mon-fri 22:00-07:00, sat-sun all");
+
+        assertThat(s.nextEnd(at("2026-11-18T23:00"))).as("Wednesday night").contains(at("2026-11-19T07:00"));
+        assertThat(s.nextEnd(at("2026-11-20T23:00"))).as("Friday night runs into the weekend")
+                .contains(at("2026-11-23T00:00"));
+        assertThat(s.nextEnd(at("2026-11-18T14:00"))).as("not allowed now: no end").isEmpty();
+        assertThat(MiningSchedule.parse("daily all").nextEnd(at("2026-11-18T14:00"))).as("never stops").isEmpty();
+        assertThat(MiningSchedule.ALWAYS.nextEnd(at("2026-11-18T14:00"))).isEmpty();
+        assertThat(MiningSchedule.parse("wed 09:00-12:00, wed 11:00-15:00").nextEnd(at("2026-11-18T09:30")))
+                .as("overlapping windows").contains(at("2026-11-18T15:00"));
+    }
+
+    @Test
     void wallClockHoursHoldAcrossTheDaylightSavingChange() {
         // Europe/Paris: clocks go back at 03:00 on Sunday 25 October 2026
         MiningSchedule nights = MiningSchedule.parse("sat 22:00-07:00");

@@ -3,8 +3,6 @@ package network.qfc.miner.app.desktop.dashboard;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,9 +33,6 @@ import org.slf4j.LoggerFactory;
 public final class DashboardController {
     private static final Logger LOG = LoggerFactory.getLogger(DashboardController.class);
     static final int FEED_ROWS = 200;
-    private static final DateTimeFormatter HOUR_MINUTE = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault());
-    private static final DateTimeFormatter DAY_HOUR = DateTimeFormatter.ofPattern("EEE HH:00", Locale.ROOT)
-            .withZone(ZoneId.systemDefault());
 
     private final DashboardModel model = new DashboardModel();
     private final GovernorRows governorRows = new GovernorRows();
@@ -48,6 +43,7 @@ public final class DashboardController {
     private EventBus.Subscription feedSubscription;
     private MinerRuntime shownRuntime;
     private int ticks;
+    private final EarningsController earnings;
 
     public DashboardController(MiningControl mining, Executor background, Clock clock) {
         this.mining = mining;
@@ -56,6 +52,11 @@ public final class DashboardController {
         this.ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> tick()));
         ticker.setCycleCount(Timeline.INDEFINITE);
         model.range.addListener((obs, old, now) -> refreshHistory());
+        this.earnings = new EarningsController(mining::current, background, clock);
+    }
+
+    EarningsController earnings() {
+        return earnings;
     }
 
     public DashboardModel model() {
@@ -65,11 +66,13 @@ public final class DashboardController {
     public void onActivate() {
         tick();
         ticker.play();
+        earnings.onActivate();
     }
 
     /** Stops the 1 Hz refresh and lets go of the feed (reloaded from the journal on the next activation). */
     public void onDeactivate() {
         ticker.stop();
+        earnings.onDeactivate();
         if (feedSubscription != null) {
             feedSubscription.close();
             feedSubscription = null;
@@ -239,8 +242,8 @@ public final class DashboardController {
         model.standing.set(!st.known() ? "unknown" : st.jailed() ? "JAILED" : st.active() ? "Active" : "Inactive");
         model.stake.set(DashboardFormat.qfc(st.stake()));
         model.stakeChange.set(DashboardFormat.change(st.stakeChange()));
-        model.contribution.set(st.contributionScore() >= 0 ? Long.toString(st.contributionScore()) : "–");
-        model.inferenceScore.set(st.inferenceScore() >= 0 ? String.format(Locale.ROOT, "%,d", st.inferenceScore()) : "–");
+        model.contribution.set(ScoreWords.contribution(st.contributionScore()));
+        model.inferenceScore.set(ScoreWords.inferenceScore(st.inferenceScore()));
         model.lastSlash.set(DashboardFormat.slash(st.lastSlash()));
         model.slashAdvice.set(st.lastSlash() == null ? "" : DashboardFormat.plainMessage(st.lastSlash().cause()));
         model.earnings.set(st.earnings() == null ? "not reported by this node"
@@ -269,18 +272,11 @@ public final class DashboardController {
         }
         DashboardModel.Range range = model.range.get();
         Instant now = clock.instant();
-        Duration span = switch (range) {
-            case HOUR -> Duration.ofHours(1);
-            case DAY -> Duration.ofDays(1);
-            case WEEK -> Duration.ofDays(7);
-        };
-        Duration bucket = switch (range) {
-            case HOUR -> Duration.ofMinutes(5);
-            case DAY -> Duration.ofHours(1);
-            case WEEK -> Duration.ofHours(12);
-        };
+        TimeAxis.Spec spec = TimeAxis.spec(range);
+        Duration span = spec.span();
+        Duration bucket = spec.bucket();
         CompletableFuture.supplyAsync(() -> journal.history(now.minus(span).toEpochMilli(), now.toEpochMilli(), bucket), background)
-                .thenAccept(buckets -> UiThread.run(() -> showHistory(buckets, range)))
+                .thenAccept(buckets -> UiThread.run(() -> showHistory(buckets, now)))
                 .exceptionally(e -> {
                     LOG.debug("history not available", e);
                     return null;
@@ -293,15 +289,22 @@ public final class DashboardController {
                 });
     }
 
-    private void showHistory(List<TimeBucket> buckets, DashboardModel.Range range) {
-        List<XYChart.Data<String, Number>> accepted = new ArrayList<>();
-        List<XYChart.Data<String, Number>> score = new ArrayList<>();
-        DateTimeFormatter f = range == DashboardModel.Range.HOUR ? HOUR_MINUTE : DAY_HOUR;
+    private void showHistory(List<TimeBucket> buckets, Instant now) {
+        List<XYChart.Data<Number, Number>> accepted = new ArrayList<>();
+        double maxScore = 0;
         for (TimeBucket b : buckets) {
-            String label = f.format(Instant.ofEpochMilli(b.startMs()));
-            accepted.add(new XYChart.Data<>(label, b.accepted()));
-            b.inferenceScore().ifPresent(v -> score.add(new XYChart.Data<>(label, v)));
+            accepted.add(new XYChart.Data<>(TimeAxis.minutes(b.startMs()), b.accepted()));
+            maxScore = Math.max(maxScore, b.inferenceScore().map(java.math.BigInteger::doubleValue).orElse(0.0));
         }
+        // the score in a unit that makes its axis read as a few digits ("4.85 TFLOP", not 4,850,000,000,000)
+        ScoreWords.FlopUnit unit = ScoreWords.FlopUnit.fitting(maxScore);
+        List<XYChart.Data<Number, Number>> score = new ArrayList<>();
+        for (TimeBucket b : buckets) {
+            b.inferenceScore().ifPresent(v -> score.add(new XYChart.Data<>(TimeAxis.minutes(b.startMs()),
+                    unit.of(v.doubleValue()))));
+        }
+        model.scoreUnit.set(unit.name());
+        model.historyNowMs.set(now.toEpochMilli());
         model.acceptedSeries.getData().setAll(accepted);
         model.scoreSeries.getData().setAll(score);
     }

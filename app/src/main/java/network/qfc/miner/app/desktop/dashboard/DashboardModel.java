@@ -1,6 +1,8 @@
 package network.qfc.miner.app.desktop.dashboard;
 
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -53,8 +55,13 @@ public final class DashboardModel {
 
     final ObservableList<ProofFeedRow> feed = FXCollections.observableArrayList();
     final ObjectProperty<Range> range = new SimpleObjectProperty<>(Range.HOUR);
-    final XYChart.Series<String, Number> acceptedSeries = new XYChart.Series<>();
-    final XYChart.Series<String, Number> scoreSeries = new XYChart.Series<>();
+    /** The history charts' points: x in minutes since the epoch (see {@link TimeAxis}). */
+    final XYChart.Series<Number, Number> acceptedSeries = new XYChart.Series<>();
+    final XYChart.Series<Number, Number> scoreSeries = new XYChart.Series<>();
+    /** When the history was read (epoch ms): the charts' time axes end there. */
+    final LongProperty historyNowMs = new SimpleLongProperty(System.currentTimeMillis());
+    /** The unit the score chart's values are in ("TFLOP"). */
+    final StringProperty scoreUnit = new SimpleStringProperty("GFLOP");
 
     public BooleanProperty mining() {
         return mining;

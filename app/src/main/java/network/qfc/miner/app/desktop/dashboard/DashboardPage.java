@@ -11,16 +11,12 @@ import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.chart.CategoryAxis;
-import javafx.scene.chart.LineChart;
-import javafx.scene.chart.NumberAxis;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -138,10 +134,11 @@ public final class DashboardPage implements Page {
                 card("This machine", row("Tier", model.tier, "dash-tier"), row("Backend", model.backend, "dash-backend"),
                         row("Fell back because", model.backendWhy, "dash-backend-why"), row("Model", model.model, "dash-model")));
         Node counters = counters();
-        Node chart = chart();
+        Node chart = new HistoryCharts(model, java.time.ZoneId.systemDefault()).build();
         Node feed = feed();
         // what a miner watches first: the counters and the live feed, then the node/machine/standing cards, then history
-        VBox box = new VBox(16, counters, feed, cards, chart);
+        Node earned = new EarningsCard(controller.earnings()).build();
+        VBox box = new VBox(16, counters, feed, cards, earned, chart);
         VBox.setVgrow(feed, Priority.ALWAYS);
         return box;
     }
@@ -161,8 +158,8 @@ public final class DashboardPage implements Page {
         advice.getStyleClass().add(Styles.TEXT_MUTED);
         VBox card = card("Standing", row("Status", model.standing, "dash-standing"), jail,
                 row("Stake", Bindings.concat(model.stake, " ", model.stakeChange), "dash-stake"),
-                row("Contribution", model.contribution, "dash-contribution"),
-                row("Inference score", model.inferenceScore, "dash-score"),
+                explained(row("Contribution", model.contribution, "dash-contribution"), ScoreWords.CONTRIBUTION_EXPLAINED),
+                explained(row("Inference score", model.inferenceScore, "dash-score"), ScoreWords.INFERENCE_EXPLAINED),
                 row("Earnings", model.earnings, "dash-earnings"),
                 row("Last slash", model.lastSlash, "dash-last-slash"), advice);
         return card;
@@ -188,67 +185,13 @@ public final class DashboardPage implements Page {
         return new VBox(6, session, strip, totals);
     }
 
-    private Node chart() {
-        CategoryAxis x = new CategoryAxis();
-        NumberAxis left = new NumberAxis();
-        left.setLabel("accepted proofs");
-        LineChart<String, Number> accepted = new LineChart<>(x, left);
-        accepted.setId("dash-chart");
-        model.acceptedSeries.setName("Accepted proofs");
-        accepted.getData().add(model.acceptedSeries);
-        accepted.setAnimated(false);
-        accepted.setCreateSymbols(false);
-        accepted.setLegendVisible(false);
-        accepted.setStyle("-fx-pref-height: 14em;");
-        CategoryAxis x2 = new CategoryAxis();
-        NumberAxis right = new NumberAxis();
-        right.setLabel("inference score");
-        right.setForceZeroInRange(false);
-        LineChart<String, Number> score = new LineChart<>(x2, right);
-        model.scoreSeries.setName("Inference score");
-        score.getData().add(model.scoreSeries);
-        score.setAnimated(false);
-        score.setCreateSymbols(false);
-        score.setLegendVisible(false);
-        score.setStyle("-fx-pref-height: 14em;");
-        ToggleGroup ranges = new ToggleGroup();
-        HBox rangeBar = new HBox(4);
-        for (DashboardModel.Range r : DashboardModel.Range.values()) {
-            ToggleButton b = new ToggleButton("Last " + r.name().toLowerCase(java.util.Locale.ROOT));
-            b.setId("dash-range-" + r.name().toLowerCase(java.util.Locale.ROOT));
-            b.setToggleGroup(ranges);
-            b.setSelected(model.range.get() == r);
-            b.setOnAction(e -> {
-                if (b.isSelected()) {
-                    model.range.set(r);
-                } else {
-                    b.setSelected(true);
-                }
-            });
-            rangeBar.getChildren().add(b);
-        }
-        Label title = new Label("History");
-        title.getStyleClass().add(Styles.TITLE_4);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox head = new HBox(12, title, spacer, rangeBar);
-        head.setAlignment(Pos.CENTER_LEFT);
-        rangeBar.setMinWidth(Region.USE_PREF_SIZE);
-        // charts give way to a narrow window (large text); the page then scrolls, it does not widen
-        accepted.setMinWidth(0);
-        score.setMinWidth(0);
-        HBox charts = new HBox(16, accepted, score);
-        HBox.setHgrow(accepted, Priority.ALWAYS);
-        HBox.setHgrow(score, Priority.ALWAYS);
-        return new VBox(8, head, charts);
-    }
-
     private Node feed() {
         Label title = new Label("Proofs (double-click or Enter for detail)");
         title.getStyleClass().add(Styles.TITLE_4);
         Label text = new Label(); // never shown: its font is the feed's, for column widths in em
         TableView<ProofFeedRow> table = new TableView<>(model.feed);
         table.setId("dash-feed");
+        table.setAccessibleText("Proofs and pauses, newest first");
         table.setPlaceholder(new Label("No proofs yet. Start mining to see them here."));
         table.getStylesheets().add(DashboardPage.class.getResource("feed.css").toExternalForm());
         table.getColumns().add(column("Time", r -> TIME.format(r.at()), 6.5, text));
@@ -347,6 +290,16 @@ public final class DashboardPage implements Page {
         v.setStyle("-fx-max-width: 18em;");
         HBox h = new HBox(8, k, v);
         return h;
+    }
+
+    /** A standing row whose meaning the node defines: explained on hover, and to a screen reader as its help. */
+    private static Node explained(Node row, String text) {
+        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip(text);
+        tip.setWrapText(true);
+        tip.setStyle("-fx-max-width: 30em;");
+        Tooltip.install(row, tip);
+        ((HBox) row).getChildren().forEach(n -> n.setAccessibleHelp(text));
+        return row;
     }
 
     private static Node counter(String name, StringProperty value, String id) {

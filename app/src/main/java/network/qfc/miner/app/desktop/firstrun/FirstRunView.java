@@ -105,6 +105,7 @@ final class FirstRunView {
         });
         TextField url = new TextField();
         url.setId("fr-custom-url");
+        url.setAccessibleText("Custom RPC URL");
         url.setPromptText("https://rpc.example.org or http://127.0.0.1:8545");
         url.textProperty().bindBidirectional(model.customUrl);
         url.disableProperty().bind(Bindings.notEqual(model.network, Network.CUSTOM));

@@ -49,6 +49,7 @@ final class LogsView {
 
         ListView<LogLine> list = new ListView<>(model.shown);
         list.setId("logs-list");
+        list.setAccessibleText("Log lines");
         list.getStyleClass().add(Styles.DENSE);
         list.setCellFactory(v -> new LineCell());
         VBox.setVgrow(list, Priority.ALWAYS);

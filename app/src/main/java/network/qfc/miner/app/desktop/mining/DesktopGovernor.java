@@ -11,7 +11,10 @@ import network.qfc.miner.core.governor.GovernorService;
 import network.qfc.miner.core.governor.GovernorSetup;
 import network.qfc.miner.core.governor.ManualPause;
 import network.qfc.miner.core.governor.MiningSchedule;
+import network.qfc.miner.core.governor.ScheduleFormatException;
 import network.qfc.miner.core.mining.MiningGate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The desktop's face of the process's resource governor (built by {@code MinerServices} with {@link GovernorSetup},
@@ -19,6 +22,7 @@ import network.qfc.miner.core.mining.MiningGate;
  * ends by itself when the hour is over, and the gate.
  */
 public final class DesktopGovernor {
+    private static final Logger LOG = LoggerFactory.getLogger(DesktopGovernor.class);
     /** How long the tray's pause lasts. */
     public static final Duration HAND_PAUSE = Duration.ofHours(1);
 
@@ -36,8 +40,21 @@ public final class DesktopGovernor {
     /** The background rules of the settings screen as a governor policy. */
     public static GovernorPolicy policy(AppSettings s) {
         GovernorPolicy p = GovernorSetup.policy(s.cpuCapPercent(), s.idleOnlyMinutes(), s.pauseOnBattery(),
-                s.minBatteryPercent(), OptionalDouble.of(s.maxTemperatureC()), MiningSchedule.ALWAYS);
+                s.minBatteryPercent(), OptionalDouble.of(s.maxTemperatureC()), schedule(s));
         return p.withYieldToUser(!s.keepMiningWhenBusy(), p.yieldThresholdPercent());
+    }
+
+    /**
+     * The settings' mining hours; a text the schedule cannot read (a hand-edited settings file: the settings screen
+     * checks what it saves) is logged and means no restriction, rather than no mining at all.
+     */
+    public static MiningSchedule schedule(AppSettings s) {
+        try {
+            return MiningSchedule.parse(s.miningHours());
+        } catch (ScheduleFormatException e) {
+            LOG.warn("the mining hours in the settings file are not understood ({}); mining at any hour", e.getMessage());
+            return MiningSchedule.ALWAYS;
+        }
     }
 
     public GovernorService service() {

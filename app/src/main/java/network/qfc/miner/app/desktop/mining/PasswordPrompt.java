@@ -18,9 +18,16 @@ import network.qfc.miner.core.keys.PasswordSource;
  */
 public final class PasswordPrompt implements PasswordSource {
     private final String keyFile;
+    private final Runnable asking;
 
     public PasswordPrompt(String keyFile) {
+        this(keyFile, () -> { });
+    }
+
+    /** @param asking told each time the dialog opens (a desktop notification: the window may be in the tray) */
+    public PasswordPrompt(String keyFile, Runnable asking) {
         this.keyFile = keyFile;
+        this.asking = asking;
     }
 
     @Override
@@ -29,6 +36,7 @@ public final class PasswordPrompt implements PasswordSource {
             throw new IllegalStateException("the password prompt must not block the FX thread");
         }
         CompletableFuture<Optional<char[]>> answer = new CompletableFuture<>();
+        asking.run();
         Platform.runLater(() -> {
             PasswordField field = new PasswordField();
             field.setId("unlock-password");

@@ -66,6 +66,22 @@ final class SettingsController {
             o.addListener(x -> save());
         }
         model.startAtLogin.addListener((o, old, now) -> onStartAtLogin(now));
+        model.miningHours.addListener((o, old, now) -> onMiningHours(now));
+    }
+
+    /** Typed mining hours: saved when understood; the next change (or what is wrong) shown either way. */
+    private void onMiningHours(String text) {
+        showNextChange(text);
+        if (model.miningHoursValid.get()) {
+            save();
+        }
+    }
+
+    private void showNextChange(String text) {
+        java.util.Optional<String> problem = MiningHoursText.problem(text);
+        model.miningHoursValid.set(problem.isEmpty());
+        model.miningHoursNext.set(problem.orElseGet(
+                () -> MiningHoursText.nextChange(MiningHoursText.parse(text), java.time.ZonedDateTime.now())));
     }
 
     KeyStepController keyStep() {
@@ -96,6 +112,8 @@ final class SettingsController {
             model.startMining.set(!Boolean.FALSE.equals(s.startMiningOnLaunch()));
             model.closeToTray.set(s.closeToTray());
             model.theme.set(s.theme());
+            model.miningHours.set(s.miningHours());
+            showNextChange(s.miningHours());
             showKey(s.keystorePath());
         } finally {
             loading = false;
@@ -109,6 +127,7 @@ final class SettingsController {
                 .withBackground(model.cpuCap.get(), model.idleMinutes.get(), model.pauseOnBattery.get(),
                         model.minBattery.get(), model.maxTemperature.get())
                 .withKeepMiningWhenBusy(model.keepMiningWhenBusy.get())
+                .withMiningHours(model.miningHoursValid.get() ? model.miningHours.get().strip() : store.get().miningHours())
                 .withDesktop(model.startAtLogin.get(), model.startMinimized.get(), model.closeToTray.get(),
                         model.theme.get())
                 .withStartMiningOnLaunch(model.startMining.get());

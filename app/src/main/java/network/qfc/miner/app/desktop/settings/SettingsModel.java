@@ -28,6 +28,11 @@ public final class SettingsModel {
     final BooleanProperty keepMiningWhenBusy = new SimpleBooleanProperty(false);
     final IntegerProperty minBattery = new SimpleIntegerProperty(20);
     final IntegerProperty maxTemperature = new SimpleIntegerProperty(85);
+    /** The mining hours as typed (the text {@code mine --schedule} takes); saved only when it is understood. */
+    final StringProperty miningHours = new SimpleStringProperty("always");
+    /** When mining next starts or stops, or why the typed hours are not understood. */
+    final StringProperty miningHoursNext = new SimpleStringProperty("");
+    final BooleanProperty miningHoursValid = new SimpleBooleanProperty(true);
     final BooleanProperty startAtLogin = new SimpleBooleanProperty(false);
     final BooleanProperty startMinimized = new SimpleBooleanProperty(false);
     final BooleanProperty startMining = new SimpleBooleanProperty(true);

@@ -182,7 +182,37 @@ final class SettingsView {
         row(g, 3, "Minimum b_attery %", minBattery);
         row(g, 4, "Maximum _temperature °C", temp);
         row(g, 5, "", busy);
+        row(g, 6, "Mining ho_urs", miningHours());
+        Label next = new Label();
+        next.setId("set-mining-hours-next");
+        next.setWrapText(true);
+        next.textProperty().bind(model.miningHoursNext);
+        model.miningHoursValid.addListener((o, old, ok) -> next.pseudoClassStateChanged(Styles.STATE_DANGER, !ok));
+        next.pseudoClassStateChanged(Styles.STATE_DANGER, !model.miningHoursValid.get());
+        row(g, 7, "", next);
         return section("Background", g);
+    }
+
+    /** The mining hours: the text {@code mine --schedule} takes, and a menu of ready-made ones. */
+    private Node miningHours() {
+        TextField hours = new TextField();
+        hours.setId("set-mining-hours");
+        hours.setPromptText("always, or e.g. mon-fri 22:00-07:00, sat-sun all");
+        hours.textProperty().bindBidirectional(model.miningHours);
+        hours.setTooltip(new javafx.scene.control.Tooltip("Days (mon..sun, mon-fri, daily, weekdays, weekends) and hours "
+                + "(HH:MM-HH:MM, or all), entries separated by commas; hours past midnight belong to the day they start. "
+                + "\"always\" mines at any hour. The same text as the headless miner's --schedule."));
+        javafx.scene.control.MenuButton presets = new javafx.scene.control.MenuButton("Presets");
+        presets.setId("set-mining-hours-presets");
+        presets.setAccessibleText("Mining hours presets");
+        presets.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // keeps its whole name beside the field
+        for (String[] p : MiningHoursText.PRESETS) {
+            javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(p[0] + "  (" + p[1] + ")");
+            item.setOnAction(e -> model.miningHours.set(p[1]));
+            presets.getItems().add(item);
+        }
+        HBox.setHgrow(hours, Priority.ALWAYS);
+        return new HBox(8, hours, presets);
     }
 
     private Node desktop() {
@@ -331,7 +361,8 @@ final class SettingsView {
         Label k = new Label(key);
         k.getStyleClass().add(Styles.TEXT_MUTED);
         k.setMnemonicParsing(true); // "_Network": Alt+N focuses the field
-        k.setLabelFor(value);
+        // a row of a field and its buttons: the key (and its Alt+letter) is for the field
+        k.setLabelFor(value instanceof HBox h && !h.getChildren().isEmpty() ? h.getChildren().get(0) : value);
         if (value instanceof CheckBox c && !c.isWrapText()) {
             c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // a check box keeps its whole text (unless it wraps)
         }

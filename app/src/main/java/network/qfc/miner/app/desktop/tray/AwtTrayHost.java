@@ -8,14 +8,10 @@ import java.awt.PopupMenu;
 import java.awt.SystemTray;
 import java.awt.TrayIcon;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
-import javax.imageio.ImageIO;
-import network.qfc.miner.app.desktop.Theme;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,9 +59,9 @@ public final class AwtTrayHost implements TrayHost {
     private boolean installOnAwtThread(TrayView initial, Actions actions) {
         SystemTray tray = SystemTray.getSystemTray();
         int size = Math.max(16, tray.getTrayIconSize().height);
-        boolean darkPanel = panelIsDark();
+        boolean darkPanel = TrayImages.panelIsDark();
         for (TrayState s : TrayState.values()) {
-            BufferedImage image = load(TrayView.iconResource(s, size, darkPanel));
+            BufferedImage image = TrayImages.load(TrayView.iconResource(s, size, darkPanel));
             if (image == null) {
                 return false;
             }
@@ -100,29 +96,6 @@ public final class AwtTrayHost implements TrayHost {
         return true;
     }
 
-    /** One of the tray PNGs the build ships (icons/generate.sh); null, logged, when it cannot be read. */
-    static BufferedImage load(String resource) {
-        try (InputStream in = AwtTrayHost.class.getResourceAsStream(resource)) {
-            BufferedImage image = in == null ? null : ImageIO.read(in);
-            if (image == null) {
-                LOG.warn("the tray icon {} is missing from the application", resource);
-            }
-            return image;
-        } catch (IOException e) {
-            LOG.warn("the tray icon {} could not be read: {}", resource, e.toString());
-            return null;
-        }
-    }
-
-    /**
-     * Whether the tray sits on a dark panel. macOS's menu bar and Windows' task bar follow the OS's dark mode; the
-     * panels of GNOME (and most Linux desktops with an AWT tray) are dark whatever the theme.
-     */
-    private static boolean panelIsDark() {
-        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
-        return !(os.contains("mac") || os.contains("win")) || Theme.systemPrefersDark();
-    }
-
     @Override
     public void show(TrayView view) {
         if (icon.get() != null) {
@@ -143,6 +116,11 @@ public final class AwtTrayHost implements TrayHost {
         pause.setLabel(view.pauseLabel());
         pause.setEnabled(view.pauseEnabled());
         shown = view;
+    }
+
+    @Override
+    public boolean hasBalloons() {
+        return icon.get() != null;
     }
 
     @Override

@@ -1,9 +1,9 @@
 package network.qfc.miner.app.desktop.tray;
 
 /**
- * A place for the app's icon in the desktop's tray. More than one kind exists (the AWT tray; none at all on many
- * GNOME/Wayland desktops), so the app asks {@link #install} and degrades when it answers false: closing the window
- * then quits or asks, never leaving an invisible process.
+ * A place for the app's icon in the desktop's tray. More than one kind exists (a StatusNotifierItem over D-Bus, the AWT
+ * tray, none at all on GNOME without its AppIndicator extension), so the app asks {@link #install} and degrades when it
+ * answers false ({@link FallbackTrayHost}): closing the window then quits or asks, never leaving an invisible process.
  */
 public interface TrayHost {
 
@@ -24,8 +24,13 @@ public interface TrayHost {
     /** Shows a new state; cheap when nothing changed. */
     void show(TrayView view);
 
-    /** A desktop notification next to the icon (jail, slash, node lost, download finished). */
+    /** A desktop notification as the icon's balloon, where {@link #hasBalloons()}; otherwise nothing. */
     void notify(String title, String message, boolean warning);
+
+    /** True when {@link #notify} shows something (the AWT tray's balloon); a StatusNotifierItem has none. */
+    default boolean hasBalloons() {
+        return false;
+    }
 
     /** Takes the icon away. */
     void remove();

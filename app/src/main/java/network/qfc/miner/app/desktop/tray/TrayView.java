@@ -13,6 +13,11 @@ public record TrayView(TrayState state, String tooltip, String toggleLabel, Stri
     /** The sizes the build ships each tray icon at ({@code icons/generate.sh}), each also as {@code @2x}. */
     static final int[] ICON_SIZES = {16, 22, 24, 32, 48};
 
+    /** The sizes the build ships each tray icon at (each also as {@code @2x}). */
+    public static int[] iconSizes() {
+        return ICON_SIZES.clone();
+    }
+
     /**
      * The class-path resource (relative to this package) of the icon for {@code state} in a tray slot of
      * {@code slotPixels}: the smallest shipped PNG at least that big (a size drawn for itself before an {@code @2x}

@@ -147,6 +147,80 @@ class LargeTextLayoutTest {
     }
 
     @Test
+    void theChartsHaveWholeTitlesAndHorizontalTimeLabelsThatDoNotOverlapAt200Percent(FxRobot robot) {
+        showHistory(robot);
+        assertWholeAndInside("Dashboard with history");
+        assertChartsReadable();
+    }
+
+    @Test
+    void theChartsHaveWholeTitlesAndHorizontalTimeLabelsThatDoNotOverlapAt100Percent(FxRobot robot) {
+        robot.interact(() -> window.root().setStyle(""));
+        showHistory(robot);
+        assertWholeAndInside("Dashboard with history at 100 %");
+        assertChartsReadable();
+    }
+
+    /** A day of history as the controller shows it: an hour per point, the score in TFLOP (as on the busy machine). */
+    private void showHistory(FxRobot robot) {
+        long now = Instant.parse("2026-11-22T10:00:00Z").toEpochMilli();
+        robot.interact(() -> {
+            model.range.set(DashboardModel.Range.DAY);
+            model.historyNowMs.set(now);
+            model.scoreUnit.set("TFLOP");
+            List<javafx.scene.chart.XYChart.Data<Number, Number>> accepted = new ArrayList<>();
+            List<javafx.scene.chart.XYChart.Data<Number, Number>> score = new ArrayList<>();
+            for (int h = 24; h > 0; h--) {
+                long start = now - h * 3_600_000L;
+                accepted.add(new javafx.scene.chart.XYChart.Data<>(TimeAxis.minutes(start), 7_000 + 13 * h));
+                score.add(new javafx.scene.chart.XYChart.Data<>(TimeAxis.minutes(start), 4.85 - 0.18 * h));
+            }
+            model.acceptedSeries.getData().setAll(accepted);
+            model.scoreSeries.getData().setAll(score);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /**
+     * Both history charts: a title that says what and in which unit, and on each axis tick labels that are horizontal,
+     * do not overlap and lie inside the chart (at least 3 times on the time axis, so the labels were not all dropped).
+     */
+    private void assertChartsReadable() {
+        for (String id : List.of("#dash-chart", "#dash-score-chart")) {
+            javafx.scene.chart.XYChart<?, ?> chart = (javafx.scene.chart.XYChart<?, ?>) window.root().lookup(id);
+            assertThat(chart).as(id).isNotNull();
+            Labeled title = (Labeled) window.root().lookup(id + "-title");
+            assertThat(title.getText()).as("the title says what is counted").containsAnyOf("Accepted proofs per hour",
+                    "Inference score in TFLOP");
+            for (javafx.scene.chart.Axis<?> axis : List.of(chart.getXAxis(), chart.getYAxis())) {
+                List<Bounds> labels = new ArrayList<>();
+                for (Node n : axis.getChildrenUnmodifiable()) {
+                    if (n instanceof Text t && treeVisible(t) && !t.getText().isBlank()) {
+                        assertThat(t.getRotate()).as(id + " tick label '" + t.getText() + "' is horizontal").isZero();
+                        labels.add(t.localToScene(t.getBoundsInLocal()));
+                    }
+                }
+                boolean horizontal = axis == chart.getXAxis();
+                if (horizontal) {
+                    assertThat(labels).as(id + ": time labels shown").hasSizeGreaterThanOrEqualTo(3);
+                }
+                labels.sort(java.util.Comparator.comparingDouble(b -> horizontal ? b.getMinX() : b.getMinY()));
+                for (int i = 1; i < labels.size(); i++) {
+                    Bounds a = labels.get(i - 1);
+                    Bounds b = labels.get(i);
+                    assertThat(horizontal ? b.getMinX() : b.getMinY()).as(id + ": tick labels do not overlap")
+                            .isGreaterThanOrEqualTo(horizontal ? a.getMaxX() : a.getMaxY());
+                }
+                Bounds box = chart.localToScene(chart.getLayoutBounds());
+                for (Bounds b : labels) {
+                    assertThat(b.getMinX()).as(id + ": tick label inside the chart").isGreaterThanOrEqualTo(box.getMinX() - 1);
+                    assertThat(b.getMaxX()).as(id + ": tick label inside the chart").isLessThanOrEqualTo(box.getMaxX() + 1);
+                }
+            }
+        }
+    }
+
+    @Test
     void settingsShowEveryTextWhole(FxRobot robot) {
         robot.interact(() -> window.select("Settings"));
         WaitForAsyncUtils.waitForFxEvents();
@@ -203,6 +277,11 @@ class LargeTextLayoutTest {
         for (Node child : l.getChildrenUnmodifiable()) {
             if (child instanceof Text t && child.getStyleClass().contains("text")) {
                 return t.getText();
+            }
+        }
+        for (Node child : l.getChildrenUnmodifiable()) {
+            if (child instanceof Labeled inner) { // a menu button draws its text with a label of its own
+                return shownText(inner);
             }
         }
         return "";

@@ -90,6 +90,7 @@ class ModelsPageTest {
         background = Executors.newSingleThreadExecutor();
         ModelsController controller = new ModelsController(cache, background,
                 m -> m.ref().name().equals("qfc-classify-small") ? "needs tier Warm, this machine is Cold" : null);
+        controller.onInstalled(ref -> downloaded.add(ref.toString()));
         ModelsPage page = new ModelsPage(controller);
         Scene scene = new Scene(new javafx.scene.layout.StackPane(page.view()), 1000, 700);
         network.qfc.miner.app.desktop.Theme.apply(network.qfc.miner.app.settings.AppSettings.ThemeChoice.LIGHT, scene);
@@ -97,6 +98,8 @@ class ModelsPageTest {
         stage.show();
         page.onActivate();
     }
+
+    private final java.util.List<String> downloaded = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @AfterEach
     void stop() {
@@ -119,6 +122,8 @@ class ModelsPageTest {
             return "Installed".equals(text(robot, "#model-state-qfc-embed-medium"));
         }, () -> text(robot, "#model-state-qfc-embed-medium") + ": " + text(robot, "#model-detail-qfc-embed-medium"));
         assertThat(sawProgressBar).as("a progress bar between 0 and 100%% was shown").isTrue();
+        assertThat(downloaded).as("the finished download is told once (a desktop notification)")
+                .containsExactly("qfc-embed-medium@v1.0");
         assertThat(Files.size(cacheRoot.resolve("qfc-embed-medium/v1.0/model.onnx"))).isEqualTo(3_000_000);
 
         robot.clickOn("#model-verify-qfc-embed-medium");

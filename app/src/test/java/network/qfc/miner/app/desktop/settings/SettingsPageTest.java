@@ -76,6 +76,18 @@ class SettingsPageTest {
         });
     }
 
+    /** A second page on the settings file as saved: what a restart shows. */
+    private void reopen(FxRobot robot) {
+        store = new SettingsStore(dir.resolve("config/settings.json"), Duration.ofMillis(50));
+        SettingsStore again = store;
+        robot.interact(() -> {
+            page = new SettingsPage(again, new KeySetup(dir.resolve("k.json"), new KdfParams(1 << 14, 8, 1)),
+                    RpcNodeCheck.withDefaultTimeouts(), new NoKeychain("test"), startAtLogin(), background,
+                    s -> { }, k -> { });
+            scene.setRoot(new StackPane(page.view()));
+        });
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void changesApplyLiveAndPersistAcrossARestart(FxRobot robot) throws Exception {
@@ -93,6 +105,8 @@ class SettingsPageTest {
             robot.clickOn("#set-check");
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
                     () -> robot.lookup("#set-node-status").queryAs(Label.class).getText().contains("chain id 9000"));
+            // the Desktop section is at the bottom of the page, below the window's edge: scroll to it first
+            robot.interact(() -> ((javafx.scene.control.ScrollPane) scene.getRoot()).setVvalue(1.0));
             robot.clickOn("#set-start-at-login");
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
                     () -> robot.lookup("#set-status").queryAs(Label.class).getText().contains("when you log in"));
@@ -119,17 +133,49 @@ class SettingsPageTest {
         assertThat(reopened.keepMiningWhenBusy()).isTrue();
 
         // a second page on the reopened file shows what was saved
-        store = new SettingsStore(dir.resolve("config/settings.json"), Duration.ofMillis(50));
-        SettingsStore again = store;
-        robot.interact(() -> {
-            page = new SettingsPage(again, new KeySetup(dir.resolve("k.json"), new KdfParams(1 << 14, 8, 1)),
-                    RpcNodeCheck.withDefaultTimeouts(), new NoKeychain("test"), startAtLogin(), background,
-                    s -> { }, k -> { });
-            scene.setRoot(new StackPane(page.view()));
-        });
+        reopen(robot);
         assertThat(robot.lookup("#set-cpu-cap-value").queryAs(Label.class).getText()).isEqualTo("30%");
         assertThat(robot.lookup("#set-keep-mining-when-busy").queryAs(CheckBox.class).isSelected()).isTrue();
         assertThat(robot.lookup("#set-custom-url").queryAs(TextInputControl.class).getText()).startsWith("http://127.0.0.1:");
         assertThat(robot.lookup("#set-address").queryAs(TextInputControl.class).getText()).isEqualTo("No key yet");
+    }
+
+    @Test
+    void miningHoursRoundTripWithTheNextChangeShownAndABadTextIsNotSaved(FxRobot robot) throws Exception {
+        open(robot);
+        java.time.ZonedDateTime now = java.time.ZonedDateTime.now();
+        java.time.DayOfWeek in2 = now.getDayOfWeek().plus(2);
+        String day = in2.getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ENGLISH).toLowerCase(java.util.Locale.ROOT);
+        robot.interact(() -> robot.lookup("#set-mining-hours").queryAs(TextInputControl.class).setText(day + " all"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#set-mining-hours-next").queryAs(Label.class).getText()).isEqualTo(
+                "Outside mining hours: mining resumes at 00:00 on "
+                        + in2.getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH) + ".");
+        assertThat(store.get().miningHours()).isEqualTo(day + " all");
+        AppSettings saved = applied.get(applied.size() - 1);
+        assertThat(DesktopGovernor.policy(saved).schedule().allows(now)).as("the governor gets the hours").isFalse();
+
+        // a text the schedule cannot read says why and is not saved
+        robot.interact(() -> robot.lookup("#set-mining-hours").queryAs(TextInputControl.class).setText("mon-fri 25:00-07:00"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#set-mining-hours-next").queryAs(Label.class).getText()).startsWith("Not saved: ")
+                .contains("25:00");
+        assertThat(store.get().miningHours()).isEqualTo(day + " all");
+
+        // a preset from the menu
+        robot.interact(() -> robot.lookup("#set-mining-hours-presets").queryAs(javafx.scene.control.MenuButton.class)
+                .getItems().get(1).fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#set-mining-hours").queryAs(TextInputControl.class).getText())
+                .isEqualTo("mon-fri 22:00-07:00, sat-sun all");
+        assertThat(robot.lookup("#set-mining-hours-next").queryAs(Label.class).getText())
+                .matches("(Inside mining hours: mining stops at|Outside mining hours: mining resumes at) \\d\\d:\\d\\d.*\\.");
+
+        store.close();
+        AppSettings reopened = new SettingsStore(dir.resolve("config/settings.json"), Duration.ofMillis(50)).get();
+        assertThat(reopened.miningHours()).isEqualTo("mon-fri 22:00-07:00, sat-sun all");
+        reopen(robot);
+        assertThat(robot.lookup("#set-mining-hours").queryAs(TextInputControl.class).getText())
+                .isEqualTo("mon-fri 22:00-07:00, sat-sun all");
     }
 }

@@ -36,7 +36,7 @@ class TrayIconResourceTest {
                 String resource = TrayView.iconResource(state, slot, dark);
                 assertThat(resource).isEqualTo("icons/" + state.name().toLowerCase(java.util.Locale.ROOT)
                         + (dark ? "-dark-" : "-light-") + size + ".png");
-                BufferedImage image = AwtTrayHost.load(resource);
+                BufferedImage image = TrayImages.load(resource);
                 assertThat(image).as(resource).isNotNull();
                 assertThat(image.getWidth()).as(resource).isEqualTo(pixels);
                 assertThat(image.getHeight()).as(resource).isEqualTo(pixels);
@@ -49,7 +49,7 @@ class TrayIconResourceTest {
     void theFourStatesLookDifferent() {
         Set<Integer> looks = new HashSet<>();
         for (TrayState state : TrayState.values()) {
-            BufferedImage image = AwtTrayHost.load(TrayView.iconResource(state, 22, true));
+            BufferedImage image = TrayImages.load(TrayView.iconResource(state, 22, true));
             int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
             looks.add(java.util.Arrays.hashCode(pixels));
         }
@@ -58,6 +58,6 @@ class TrayIconResourceTest {
 
     @Test
     void aMissingIconIsNullNotAnException() {
-        assertThat(AwtTrayHost.load("icons/no-such-state-22.png")).isNull();
+        assertThat(TrayImages.load("icons/no-such-state-22.png")).isNull();
     }
 }

@@ -5,7 +5,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /** Polls a condition until a deadline; on time-out fails saying what was awaited and what the world looked like. */
-final class Await {
+public final class Await {
     private static final long POLL_MS = 250;
 
     private Await() {
@@ -15,7 +15,7 @@ final class Await {
      * Returns once {@code condition} holds; else fails after {@code deadline} with {@code what} and {@code context}
      * (the app's log tail, the journal's last events: whatever explains why it did not happen).
      */
-    static void until(String what, Duration deadline, BooleanSupplier condition, Supplier<String> context) {
+    public static void until(String what, Duration deadline, BooleanSupplier condition, Supplier<String> context) {
         long end = System.nanoTime() + deadline.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > end) {

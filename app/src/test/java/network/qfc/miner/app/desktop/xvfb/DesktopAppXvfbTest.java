@@ -23,9 +23,9 @@ import org.junit.jupiter.api.Test;
 @Tag("xvfb")
 class DesktopAppXvfbTest {
     private static final String TITLE = "^QFC Desktop Miner$";
-    private static final Duration START = Duration.ofSeconds(60);
-    private static final Duration MINING = Duration.ofSeconds(120);
-    private static final Duration STEP = Duration.ofSeconds(20);
+    static final Duration START = Duration.ofSeconds(60);
+    static final Duration MINING = Duration.ofSeconds(120);
+    static final Duration STEP = Duration.ofSeconds(20);
 
     /**
      * With a tray host: the window and a tray icon docked in trayer; mining; the tray menu (by keyboard) stops and
@@ -171,18 +171,18 @@ class DesktopAppXvfbTest {
         }
     }
 
-    private static long awaitMainWindow(XDisplay x, DesktopProcess app, Supplier<String> why) {
+    static long awaitMainWindow(XDisplay x, DesktopProcess app, Supplier<String> why) {
         Await.until("the main window \"QFC Desktop Miner\" of pid " + app.pid() + " on screen", START,
                 () -> visibleMainWindow(x, app).isPresent(), why);
         return visibleMainWindow(x, app).orElseThrow();
     }
 
-    private static Optional<Long> visibleMainWindow(XDisplay x, DesktopProcess app) {
+    static Optional<Long> visibleMainWindow(XDisplay x, DesktopProcess app) {
         return x.windowsNamed(TITLE).stream().filter(w -> ownedBy(x, app, w) && x.viewable(w)).findFirst();
     }
 
     /** A viewable window of the app docked below trayer's panel: the AWT tray icon. */
-    private static Optional<Long> trayIcon(XDisplay x, DesktopProcess app) {
+    static Optional<Long> trayIcon(XDisplay x, DesktopProcess app) {
         Optional<Long> panel = x.trayPanel();
         if (panel.isEmpty()) {
             return Optional.empty();

@@ -42,8 +42,17 @@ final class DesktopProcess implements AutoCloseable {
         return home;
     }
 
-    /** Starts the app on {@code display} with the command-line {@code args} (e.g. {@code --devnet}). */
+    /** Starts the app on {@code display} with the command-line {@code args} (e.g. {@code --devnet}), no session bus. */
     static DesktopProcess start(XDisplay display, Path home, String... args) throws IOException {
+        return start(display, home, Map.of(), args);
+    }
+
+    /**
+     * Starts the app on {@code display} with {@code env} added to its environment (a private session bus:
+     * DBUS_SESSION_BUS_ADDRESS); without it the app sees no session bus, whatever the test's own environment has.
+     */
+    static DesktopProcess start(XDisplay display, Path home, Map<String, String> extraEnv, String... args)
+            throws IOException {
         // the devnet and the miner find qfc-embed-small installed instead of copying 91 MB in the child
         OfflineSeed.seededDir(MODELS, new ModelRef("qfc-embed-small", "v1.0"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -55,6 +64,8 @@ final class DesktopProcess implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(cmd);
         Map<String, String> env = pb.environment();
         env.remove("WAYLAND_DISPLAY");
+        env.remove("DBUS_SESSION_BUS_ADDRESS");
+        env.putAll(extraEnv);
         env.remove("QFC_COMPUTE_MODE");
         env.put("DISPLAY", display.name());
         env.put("QFC_CONFIG_DIR", home.resolve("config").toString());
