@@ -182,7 +182,7 @@ public final class MineCommand implements Callable<Integer> {
             bus.subscribe("terminal-out", printer::print);
         }
         if (metricsPort != null) {
-            MinerMetrics metrics = new MinerMetrics(runtime::snapshot);
+            MinerMetrics metrics = new MinerMetrics(runtime::snapshot, QfcCommand.applicationVersion());
             bus.subscribe("metrics", metrics::onEvent);
             MetricsServer server = MetricsServer.start(metrics, metricsPort);
             closeLast.add(0, server);
