@@ -9,13 +9,13 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import network.qfc.miner.devnet.DevnetConfig;
 import network.qfc.miner.devnet.DevnetEvent;
 import network.qfc.miner.devnet.DevnetNode;
+import network.qfc.miner.models.ModelCache;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -120,7 +120,7 @@ public final class DevnetCommand implements Callable<Integer> {
         } catch (UnknownHostException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--bind " + bind + " is not an address of this computer");
         }
-        Path models = modelDir != null ? modelDir : defaultModelDir(System.getenv(), System.getProperty("user.home"));
+        Path models = modelDir != null ? modelDir : bundledModelDir();
         if (modelDir != null && !holdsModel(modelDir)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--model-dir " + modelDir
                     + " must hold model.onnx and tokenizer.json of " + MODEL);
@@ -137,10 +137,15 @@ public final class DevnetCommand implements Callable<Integer> {
         }
     }
 
-    static Path defaultModelDir(Map<String, String> env, String home) {
-        String root = env.get("QFC_MODEL_DIR");
-        Path base = root != null && !root.isBlank() ? Path.of(root) : Path.of(home, ".cache", "qfc-models");
-        return base.resolve(MODEL).resolve(VERSION);
+    /** qfc-embed-small in the model cache, installed from the bundled copy when missing (one line on stderr). */
+    private Path bundledModelDir() {
+        try {
+            return network.qfc.miner.app.BundledModel.ensure(
+                    ModelCache.resolveRoot(null, System.getenv(), System.getProperty("user.home")),
+                    spec.commandLine().getErr());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot install " + MODEL + " from the bundled copy: " + e.getMessage(), e);
+        }
     }
 
     static boolean holdsModel(Path dir) {

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import network.qfc.miner.app.QfcCommand;
+import network.qfc.miner.app.cli.Choices;
 import network.qfc.miner.core.AppDirectories;
 import network.qfc.miner.core.events.EventBus;
 import network.qfc.miner.core.governor.GovernorPolicy;
@@ -67,13 +68,14 @@ public final class MineCommand implements Callable<Integer> {
     @Option(names = "--password-file", paramLabel = "FILE",
             description = "The keystore's password (first line; owner-only). Without it: a hidden prompt.")
     Path passwordFile;
-    @Option(names = "--backend", paramLabel = "auto|cpu|cuda|metal",
-            description = "Where inference runs (or QFC_INFERENCE_BACKEND; default auto).")
-    String backend;
-    @Option(names = "--compute-mode", paramLabel = "inference|auto|none",
+    @Option(names = "--backend", paramLabel = "BACKEND", completionCandidates = Choices.Backends.class,
+            description = "Where inference runs: ${COMPLETION-CANDIDATES} (or QFC_INFERENCE_BACKEND; default auto).")
+    BackendPreference backend;
+    @Option(names = "--compute-mode", paramLabel = "MODE", completionCandidates = Choices.ComputeModes.class,
+            converter = Choices.ComputeModeConverter.class,
             description = "inference, auto (inference when a model can run here) or none (watch only); "
                     + "or QFC_COMPUTE_MODE. 'pow' is the node's own mining, not this app's.")
-    String computeMode;
+    ComputeMode computeMode;
     @Option(names = "--model-dir", paramLabel = "DIR", description = "The model cache (or QFC_MODEL_DIR; ~/.cache/qfc-models).")
     Path modelDir;
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Journal, devnet key and native libraries.")
@@ -138,7 +140,7 @@ public final class MineCommand implements Callable<Integer> {
                 if (spec.commandLine().getParseResult().hasMatchedOption("--rpc")) {
                     throw new CommandLine.ParameterException(spec.commandLine(), "give either --rpc or --devnet, not both");
                 }
-                DevnetNode node = EmbeddedDevnet.start(models);
+                DevnetNode node = EmbeddedDevnet.start(models, spec.commandLine().getErr());
                 closeLast.add(node);
                 url = node.url().toString();
                 if (!json) {
@@ -148,8 +150,10 @@ public final class MineCommand implements Callable<Integer> {
             }
             settings = MinerSettings.defaults(url, keySource(dirs), models, dirs, QfcCommand.applicationVersion())
                     .withInsecureHttp(allowInsecureHttp)
-                    .withBackend(BackendPreference.parse(firstOf(backend, env.get("QFC_INFERENCE_BACKEND"), "auto")))
-                    .withComputeMode(ComputeMode.parse(firstOf(computeMode, env.get("QFC_COMPUTE_MODE"), "inference")))
+                    .withBackend(backend != null ? backend
+                            : BackendPreference.parse(firstOf(null, env.get("QFC_INFERENCE_BACKEND"), "auto")))
+                    .withComputeMode(computeMode != null ? computeMode
+                            : ComputeMode.parse(firstOf(null, env.get("QFC_COMPUTE_MODE"), "inference")))
                     .withThreads(threads)
                     .withLimits(maxProofs, durationSeconds > 0 ? Duration.ofSeconds(durationSeconds) : null);
             if (maxProofs < 0 || durationSeconds < 0) {
@@ -187,7 +191,8 @@ public final class MineCommand implements Callable<Integer> {
             MetricsServer server = MetricsServer.start(metrics, metricsPort);
             closeLast.add(0, server);
         }
-        Thread hook = new Thread(() -> runtime.stop("interrupted (Ctrl-C)").orTimeout(90, TimeUnit.SECONDS)
+        StopCause cause = StopCause.watch();
+        Thread hook = new Thread(() -> runtime.stop(cause.reason()).orTimeout(90, TimeUnit.SECONDS)
                 .exceptionally(e -> null).join(), "qfc-shutdown-hook");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
