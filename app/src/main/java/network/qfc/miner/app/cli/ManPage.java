@@ -96,8 +96,13 @@ public final class ManPage {
             if (o.arity().max() > 0 && !o.negatable()) {
                 m.append(" \\fI").append(esc(o.paramLabel())).append("\\fR");
             }
-            m.append('\n').append(esc(String.join(" ", o.description()))).append('\n');
+            m.append('\n').append(esc(helpText(String.join(" ", o.description())))).append('\n');
         }
+    }
+
+    /** A description as --help shows it: picocli formats it, so "%%" is a percent sign and "%n" a line break. */
+    static String helpText(String description) {
+        return description.replace("%n", " ").replace("%%", "%");
     }
 
     private static String firstLine(CommandSpec spec) {

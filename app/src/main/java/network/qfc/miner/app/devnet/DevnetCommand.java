@@ -50,11 +50,11 @@ public final class DevnetCommand implements Callable<Integer> {
     long epochMs;
 
     @Option(names = "--spot-check-rate", paramLabel = "R", description = "Share of proofs re-executed, 0.0..1.0 "
-            + "(default: the node's rule, output_hash[0] < 12, about 5%; 1.0 = every proof).")
+            + "(default: the node's rule, output_hash[0] < 12, about 5%%; 1.0 = every proof).")
     Double spotCheckRate;
 
     @Option(names = "--challenge-rate", paramLabel = "R", description = "Share of tasks that are known-answer challenges "
-            + "(default: the node's 10% / 8% / 5%; 0 = none).")
+            + "(default: the node's 10%% / 8%% / 5%%; 0 = none).")
     Double challengeRate;
 
     @Option(names = "--jail-ms", description = "Jail after a failed spot check, in ms (default: ${DEFAULT-VALUE} = 6 h).",

@@ -30,7 +30,8 @@ class ShellDocsTest {
                 .contains("(\"inference\" \"auto\" \"none\") # --compute-mode values");
         assertThat(zsh).startsWith("#compdef qfc-desktop-miner").contains("bashcompinit");
         assertThat(man).startsWith(".TH QFC\\-DESKTOP\\-MINER 1").contains(".SH EXIT STATUS")
-                .contains("\\fB\\-\\-max\\-proofs\\fR \\fIN\\fR").contains(".SS \"qfc\\-desktop\\-miner models pull");
+                .contains("\\fB\\-\\-max\\-proofs\\fR \\fIN\\fR").contains(".SS \"qfc\\-desktop\\-miner models pull")
+                .contains("the node's 10% / 8% / 5%; 0 = none").doesNotContain("%%");
     }
 
     @Test
