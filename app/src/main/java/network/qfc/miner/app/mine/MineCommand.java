@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import network.qfc.miner.app.QfcCommand;
 import network.qfc.miner.app.cli.Choices;
+import network.qfc.miner.app.update.UpdateNotice;
 import network.qfc.miner.core.AppDirectories;
 import network.qfc.miner.core.events.EventBus;
 import network.qfc.miner.core.governor.GovernorPolicy;
@@ -114,6 +115,9 @@ public final class MineCommand implements Callable<Integer> {
     @Option(names = "--yield-to-user", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Throttle, then pause, when other programs use more than half of the CPU (default on).")
     boolean yieldToUser = true;
+    @Option(names = "--no-update-check", description = "Do not look for a newer version (by default a releases feed "
+            + "is read once a day and one line says when a newer version is out).")
+    boolean noUpdateCheck;
     @Option(names = "--allow-insecure-http",
             description = "Allow plain http:// to a node that is not on this computer (readable and changeable on the way).")
     boolean allowInsecureHttp;
@@ -197,6 +201,13 @@ public final class MineCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             runtime.start();
+            if (!noUpdateCheck) {
+                PrintWriter notices = json ? spec.commandLine().getErr() : out; // --json keeps stdout all events
+                UpdateNotice.start(env, settings.directories().data(), QfcCommand.applicationVersion(), line -> {
+                    notices.println(line);
+                    notices.flush();
+                });
+            }
             try {
                 runtime.stopped().get();
                 return 0;

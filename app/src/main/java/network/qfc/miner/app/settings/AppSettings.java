@@ -29,7 +29,8 @@ public record AppSettings(
         boolean startAtLogin,
         boolean startMinimized,
         boolean closeToTray,
-        ThemeChoice theme) {
+        ThemeChoice theme,
+        boolean updateCheckOff) {
 
     public static final int CURRENT_VERSION = 1;
 
@@ -78,7 +79,7 @@ public record AppSettings(
     /** What a first start uses: testnet, half the CPU, pause on battery, hide to tray, follow the OS theme. */
     public static AppSettings defaults() {
         return new AppSettings(CURRENT_VERSION, false, Network.TESTNET, "", "", false, "auto", "auto", "",
-                50, 0, true, 20, 85, false, false, false, true, ThemeChoice.SYSTEM);
+                50, 0, true, 20, 85, false, false, false, true, ThemeChoice.SYSTEM, false);
     }
 
     /** The RPC URL to use, or empty when the devnet decides it at start. */
@@ -119,6 +120,11 @@ public record AppSettings(
             d.closeToTray = newCloseToTray; d.theme = newTheme; });
     }
 
+    /** Whether the app checks once a day for a newer version (on unless the user turned it off). */
+    public AppSettings withUpdateCheck(boolean on) {
+        return edit(d -> d.updateCheckOff = !on);
+    }
+
     /** These settings with the changes {@code change} makes to a copy of their fields (checked again by the constructor). */
     private AppSettings edit(Consumer<Draft> change) {
         Draft d = new Draft(this);
@@ -147,6 +153,7 @@ public record AppSettings(
         boolean startMinimized;
         boolean closeToTray;
         ThemeChoice theme;
+        boolean updateCheckOff;
 
         Draft(AppSettings s) {
             version = s.version;
@@ -168,12 +175,14 @@ public record AppSettings(
             startMinimized = s.startMinimized;
             closeToTray = s.closeToTray;
             theme = s.theme;
+            updateCheckOff = s.updateCheckOff;
         }
 
         AppSettings settings() {
             return new AppSettings(version, firstRunDone, network, customRpcUrl, keystorePath, rememberPassword,
                     computeMode, backend, modelDir, cpuCapPercent, idleOnlyMinutes, pauseOnBattery, minBatteryPercent,
-                    maxTemperatureC, keepMiningWhenBusy, startAtLogin, startMinimized, closeToTray, theme);
+                    maxTemperatureC, keepMiningWhenBusy, startAtLogin, startMinimized, closeToTray, theme,
+                    updateCheckOff);
         }
     }
 

@@ -61,7 +61,7 @@ final class SettingsController {
         load(store.get());
         Observable[] saved = {model.network, model.customUrl, model.computeMode, model.backend, model.modelDir,
             model.cpuCap, model.idleMinutes, model.pauseOnBattery, model.minBattery, model.maxTemperature,
-            model.keepMiningWhenBusy, model.startMinimized, model.closeToTray, model.theme};
+            model.keepMiningWhenBusy, model.startMinimized, model.closeToTray, model.theme, model.checkForUpdates};
         for (Observable o : saved) {
             o.addListener(x -> save());
         }
@@ -95,6 +95,7 @@ final class SettingsController {
             model.startMinimized.set(s.startMinimized());
             model.closeToTray.set(s.closeToTray());
             model.theme.set(s.theme());
+            model.checkForUpdates.set(!s.updateCheckOff());
             showKey(s.keystorePath());
         } finally {
             loading = false;
@@ -109,7 +110,8 @@ final class SettingsController {
                         model.minBattery.get(), model.maxTemperature.get())
                 .withKeepMiningWhenBusy(model.keepMiningWhenBusy.get())
                 .withDesktop(model.startAtLogin.get(), model.startMinimized.get(), model.closeToTray.get(),
-                        model.theme.get());
+                        model.theme.get())
+                .withUpdateCheck(model.checkForUpdates.get());
     }
 
     private void save() {

@@ -31,6 +31,7 @@ public final class SettingsModel {
     final BooleanProperty startAtLogin = new SimpleBooleanProperty(false);
     final BooleanProperty startMinimized = new SimpleBooleanProperty(false);
     final BooleanProperty closeToTray = new SimpleBooleanProperty(true);
+    final BooleanProperty checkForUpdates = new SimpleBooleanProperty(true);
     final ObjectProperty<ThemeChoice> theme = new SimpleObjectProperty<>(ThemeChoice.SYSTEM);
     final StringProperty status = new SimpleStringProperty("");
     final NodeCheckModel nodeCheck = new NodeCheckModel();

@@ -204,11 +204,15 @@ final class SettingsView {
             case DARK -> "Dark";
         }));
         theme.valueProperty().bindBidirectional(model.theme);
+        CheckBox updates = new CheckBox("Tell me when a new version is out (checks once a day)");
+        updates.setId("set-update-check");
+        updates.selectedProperty().bindBidirectional(model.checkForUpdates);
         GridPane g = grid();
         row(g, 0, "", login);
         row(g, 1, "", minimized);
         row(g, 2, "", tray);
         row(g, 3, "T_heme", theme);
+        row(g, 4, "", updates);
         return section("Desktop", g);
     }
 
