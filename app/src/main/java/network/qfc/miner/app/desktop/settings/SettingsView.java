@@ -204,8 +204,12 @@ final class SettingsView {
             case DARK -> "Dark";
         }));
         theme.valueProperty().bindBidirectional(model.theme);
-        CheckBox updates = new CheckBox("Tell me when a new version is out (checks once a day)");
+        CheckBox updates = new CheckBox("Tell me when a new version is out");
         updates.setId("set-update-check");
+        updates.setWrapText(true); // two lines at large text rather than a wider page
+        updates.setStyle("-fx-max-width: 18em;");
+        updates.setTooltip(new javafx.scene.control.Tooltip("Reads the project's releases feed once a day: a plain download "
+                + "that sends only this app's version."));
         updates.selectedProperty().bindBidirectional(model.checkForUpdates);
         GridPane g = grid();
         row(g, 0, "", login);
