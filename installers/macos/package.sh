@@ -15,8 +15,8 @@
 #     libsqlitejdbc.dylib) and JNA (com/sun/jna/darwin-*/libjnidispatch.jnilib) stay inside their jars: each is
 #     extracted, signed with --options runtime --timestamp, and put back (sign_natives_in_jars below), BEFORE
 #     jpackage signs the bundle;
-#   - the runtime needs the entitlements in installers/macos/entitlements.plist (JIT, unsigned executable memory,
-#     library validation off: the libraries above are signed by us, not by Apple).
+#   - the runtime needs the entitlements in installers/macos/entitlements.plist: JIT and unsigned executable memory
+#     only (library validation stays on: every library above is signed with our own Team ID, which it accepts).
 # Then: xcrun notarytool submit <dmg> --keychain-profile "$MAC_NOTARY_PROFILE" --wait; xcrun stapler staple <dmg>.
 set -euo pipefail
 cd "$(dirname "$0")/../.."

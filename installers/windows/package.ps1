@@ -5,8 +5,9 @@
 #
 # Needs a full JDK 17+ (jlink, jpackage) and the WiX Toolset 3.x (candle.exe, light.exe) on PATH for the .msi.
 # Autostart: the .msi does not register one; the app's own setting "Start at login" (app/autostart) writes the
-# per-user Run key for the packaged launcher (it finds it through the jpackage.app-path system property), so the
-# user decides and uninstalling leaves nothing behind that the app did not create on request.
+# per-user Run value for the packaged launcher (it finds it through the jpackage.app-path system property), so the
+# user decides; uninstalling removes that value (resources\main.wxs), so nothing points at a launcher that is gone.
+# Launchers: "QFC Desktop Miner.exe" (the window, no console) and qfc-desktop-miner.exe (console: the commands).
 param([switch]$SkipBuild)
 $ErrorActionPreference = 'Stop'
 Set-Location (Join-Path $PSScriptRoot '..\..')
@@ -43,6 +44,8 @@ if (Test-Path $Image) { Remove-Item -Recurse -Force $Image }
 Get-ChildItem $Dist -Filter *.msi | Remove-Item -Force
 Invoke-Checked $Jpackage @('--type', 'app-image', '@installers\common\jpackage.args', '@installers\windows\jpackage.args',
     '--app-version', $Version, '--input', "$Stage\input", '--runtime-image', $Runtime, '--dest', $Dist)
+# resources\main.wxs: jpackage's WiX source plus the uninstall step that removes the start-at-login Run value
 Invoke-Checked $Jpackage @('--type', 'msi', '--app-image', $Image, '@installers\windows\jpackage.args',
-    '@installers\windows\package.args', '--app-version', $Version, '--dest', $Dist)
+    '@installers\windows\package.args', '--resource-dir', 'installers\windows\resources', '--license-file', 'LICENSE',
+    '--app-version', $Version, '--dest', $Dist)
 Get-ChildItem $Dist -Filter *.msi | ForEach-Object { "package: $($_.FullName) ($([math]::Round($_.Length / 1MB)) MB)" }

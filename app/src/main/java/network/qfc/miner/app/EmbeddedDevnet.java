@@ -1,12 +1,12 @@
 package network.qfc.miner.app;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Path;
 import network.qfc.miner.devnet.DevnetConfig;
 import network.qfc.miner.devnet.DevnetNode;
 import network.qfc.miner.devnet.NodeGeneration;
-import network.qfc.miner.models.ModelRef;
-import network.qfc.miner.models.OfflineSeed;
 
 /**
  * The devnet that {@code mine --devnet} and the desktop app's "Devnet on this computer" run in-process: open mode,
@@ -18,8 +18,9 @@ public final class EmbeddedDevnet {
     private EmbeddedDevnet() {
     }
 
-    public static DevnetNode start(Path modelRoot) throws IOException {
-        return DevnetNode.start(config(modelRoot));
+    /** Starts it; when qfc-embed-small had to be installed from the bundled copy, one line on {@code notice} says so. */
+    public static DevnetNode start(Path modelRoot, PrintWriter notice) throws IOException {
+        return DevnetNode.start(configWith(modelRoot, null, notice));
     }
 
     /** Starts an embedded devnet playing {@code generation} (null: v2.0 as this devnet always played it). */
@@ -29,7 +30,7 @@ public final class EmbeddedDevnet {
 
     /** The embedded devnet's configuration, for callers that change a setting (e.g. the jail length of a demo). */
     public static DevnetConfig config(Path modelRoot) throws IOException {
-        return config(modelRoot, null);
+        return configWith(modelRoot, null, new PrintWriter(Writer.nullWriter()));
     }
 
     /**
@@ -37,7 +38,12 @@ public final class EmbeddedDevnet {
      * trap on for v2.0 and rocm); null keeps v2.0 without the trap.
      */
     public static DevnetConfig config(Path modelRoot, NodeGeneration generation) throws IOException {
-        Path dir = OfflineSeed.seededDir(modelRoot, new ModelRef("qfc-embed-small", "v1.0"));
+        return configWith(modelRoot, generation, new PrintWriter(Writer.nullWriter()));
+    }
+
+    private static DevnetConfig configWith(Path modelRoot, NodeGeneration generation, PrintWriter notice)
+            throws IOException {
+        Path dir = BundledModel.ensure(modelRoot, notice);
         DevnetConfig c = DevnetConfig.defaults().withPort(0).withOpenMode(true).withModelDir(dir);
         return generation == null ? c : c.withGeneration(generation);
     }

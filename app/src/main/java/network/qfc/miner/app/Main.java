@@ -12,7 +12,17 @@ public final class Main {
 
     public static void main(String[] args) {
         MallocArenaCap.apply(MallocArenaCap.ARENAS);
+        routeJavaUtilLogging();
         System.exit(run(args));
+    }
+
+    /**
+     * JavaFX (and anything else on java.util.logging) logs through SLF4J, so its messages reach the same appenders
+     * with the same levels (Logback's LevelChangePropagator keeps the JUL levels in step).
+     */
+    static void routeJavaUtilLogging() {
+        org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
+        org.slf4j.bridge.SLF4JBridgeHandler.install();
     }
 
     /** Runs the command line and returns the exit code (0 ok, 1 fatal error with a one-line reason, 2 usage). */

@@ -9,6 +9,8 @@ import picocli.CommandLine.Command;
 
 /** The top-level command: {@code qfc-desktop-miner [SUBCOMMAND]}. Subcommands are listed in {@link #commandLine()}. */
 @Command(name = "qfc-desktop-miner",
+        // --help and --version on every subcommand, at any depth
+        scope = CommandLine.ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
         versionProvider = QfcCommand.Version.class,
         description = {
@@ -38,6 +40,8 @@ public final class QfcCommand implements Callable<Integer> {
         cl.addSubcommand(new network.qfc.miner.app.devnet.DevnetCommand());
         cl.addSubcommand(new network.qfc.miner.app.mine.MineCommand());
         cl.setExecutionExceptionHandler(new Main.OneLineErrors());
+        // closed choices (--backend, --compute-mode) are enums; users type them in lower case
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;
     }
 

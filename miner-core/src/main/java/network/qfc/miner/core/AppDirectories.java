@@ -13,8 +13,10 @@ import java.util.Objects;
  *       {@code %APPDATA%\QFC Desktop Miner};</li>
  *   <li>data (journal, keys, native-library cache): {@code $XDG_DATA_HOME/qfc-desktop-miner}, the same macOS folder,
  *       {@code %LOCALAPPDATA%\QFC Desktop Miner};</li>
- *   <li>logs: {@code <data>/logs} ({@code ~/Library/Logs/QFC Desktop Miner} on macOS).</li>
+ *   <li>logs: {@code $XDG_STATE_HOME/qfc-desktop-miner/logs} (default {@code ~/.local/state}),
+ *       {@code ~/Library/Logs/QFC Desktop Miner} on macOS, {@code <data>/logs} on Windows.</li>
  * </ul>
+ * An {@code XDG_*} variable that holds a relative path is ignored, as the XDG Base Directory specification says.
  * {@code QFC_DATA_DIR} and {@code QFC_CONFIG_DIR} (environment) or the system properties {@code qfc.data.dir} /
  * {@code qfc.config.dir} override them, which is how tests and installers point the app elsewhere.
  * Models live apart, in the model cache ({@code ~/.cache/qfc-models}).
@@ -58,8 +60,10 @@ public record AppDirectories(Path config, Path data, Path logs) {
             data = support;
             logs = homeDir.resolve("Library").resolve("Logs").resolve(APP_FOLDER_NAMED);
         } else {
-            config = pathOr(env.get("XDG_CONFIG_HOME"), homeDir.resolve(".config")).resolve(APP_FOLDER_UNIX);
-            data = pathOr(env.get("XDG_DATA_HOME"), homeDir.resolve(".local").resolve("share")).resolve(APP_FOLDER_UNIX);
+            config = xdg(env, "XDG_CONFIG_HOME", homeDir.resolve(".config")).resolve(APP_FOLDER_UNIX);
+            data = xdg(env, "XDG_DATA_HOME", homeDir.resolve(".local").resolve("share")).resolve(APP_FOLDER_UNIX);
+            logs = xdg(env, "XDG_STATE_HOME", homeDir.resolve(".local").resolve("state")).resolve(APP_FOLDER_UNIX)
+                    .resolve("logs");
         }
         config = pathOr(firstNonBlank(configProp, env.get("QFC_CONFIG_DIR")), config);
         Path overriddenData = pathOr(firstNonBlank(dataProp, env.get("QFC_DATA_DIR")), null);
@@ -93,6 +97,12 @@ public record AppDirectories(Path config, Path data, Path logs) {
             return a;
         }
         return b != null && !b.isBlank() ? b : null;
+    }
+
+    /** An XDG base directory: the variable when it holds an absolute path, else the default (the spec's rule). */
+    private static Path xdg(Map<String, String> env, String variable, Path fallback) {
+        Path p = pathOr(env.get(variable), fallback);
+        return p.isAbsolute() ? p : fallback;
     }
 
     private static Path pathOr(String value, Path fallback) {

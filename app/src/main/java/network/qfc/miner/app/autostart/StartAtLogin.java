@@ -19,6 +19,8 @@ public final class StartAtLogin {
     static final String LABEL = "network.qfc.desktop-miner";
     static final String WINDOWS_RUN_KEY = "HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Run";
     static final String WINDOWS_VALUE = "QFC Desktop Miner";
+    /** The line that marks a Linux autostart entry as written by this app (installers/linux/resources/postrm). */
+    static final String MARKER = "X-QFC-Desktop-Miner=true";
 
     private final String os;
     private final Path home;
@@ -34,7 +36,9 @@ public final class StartAtLogin {
     public StartAtLogin(String osName, Path home, String xdgConfigHome, List<String> launchCommand) {
         this.os = osName.toLowerCase(Locale.ROOT);
         this.home = home;
-        this.xdgConfig = xdgConfigHome == null || xdgConfigHome.isBlank() ? home.resolve(".config") : Path.of(xdgConfigHome);
+        // the XDG spec: a relative XDG_CONFIG_HOME is invalid and ignored
+        this.xdgConfig = xdgConfigHome == null || xdgConfigHome.isBlank() || !Path.of(xdgConfigHome).isAbsolute()
+                ? home.resolve(".config") : Path.of(xdgConfigHome);
         List<String> cmd = new ArrayList<>(launchCommand);
         if (!cmd.contains("--minimized")) {
             cmd.add("--minimized");
@@ -42,19 +46,45 @@ public final class StartAtLogin {
         this.launchCommand = List.copyOf(cmd);
     }
 
-    /** For this process: the packaged launcher when there is one ({@code jpackage.app-path}), else java -jar. */
+    /**
+     * For this process: the packaged launcher when there is one ({@code jpackage.app-path}; on Linux its link on the
+     * PATH, {@code /usr/bin/qfc-desktop-miner}, when the package made one), else java -jar.
+     */
     public static StartAtLogin forThisProcess() {
         String packaged = System.getProperty("jpackage.app-path");
         List<String> cmd;
         if (packaged != null) {
-            cmd = List.of(packaged);
+            cmd = List.of(onPath(Path.of(packaged), Path.of(PATH_LINK)).toString());
         } else {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            String jar = StartAtLogin.class.getProtectionDomain().getCodeSource().getLocation().getPath();
-            cmd = List.of(java, "-jar", jar);
+            cmd = List.of(java, "-jar", jarOf(StartAtLogin.class).toString());
         }
         return new StartAtLogin(System.getProperty("os.name", ""), Path.of(System.getProperty("user.home")),
                 System.getenv("XDG_CONFIG_HOME"), cmd);
+    }
+
+    /** The link the Linux packages put on the PATH. */
+    static final String PATH_LINK = "/usr/bin/qfc-desktop-miner";
+
+    /** {@code link} when it leads to {@code launcher} (the packaged app on the PATH), else the launcher itself. */
+    static Path onPath(Path launcher, Path link) {
+        try {
+            if (Files.isSymbolicLink(link) && Files.isSameFile(link, launcher)) {
+                return link;
+            }
+        } catch (IOException e) {
+            // a dangling or unreadable link: use the launcher
+        }
+        return launcher;
+    }
+
+    /** The jar (or classes folder) a class was loaded from, as a path: decoded, so spaces and non-ASCII survive. */
+    static Path jarOf(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException("cannot locate the application's jar: " + e.getMessage(), e);
+        }
     }
 
     /** The file that makes it start at login (Linux, macOS); null on Windows (the registry). */
@@ -107,7 +137,9 @@ public final class StartAtLogin {
                 + "Exec=" + String.join(" ", launchCommand.stream().map(StartAtLogin::desktopQuote).toList()) + "\n"
                 + "Icon=qfc-desktop-miner\n"
                 + "Terminal=false\n"
-                + "X-GNOME-Autostart-enabled=true\n";
+                + "X-GNOME-Autostart-enabled=true\n"
+                // how the packages' removal scripts recognise an entry this app wrote
+                + MARKER + "\n";
     }
 
     String launchAgent() {

@@ -24,6 +24,8 @@ import network.qfc.miner.core.inference.ModelPool;
 import network.qfc.miner.core.inference.PhysicalCores;
 import network.qfc.miner.core.inference.TokenizedInput;
 import network.qfc.miner.core.protocol.ModelId;
+import network.qfc.miner.app.BundledModel;
+import network.qfc.miner.models.ModelCache;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -78,7 +80,11 @@ public final class BenchCommand implements Callable<Integer> {
         }
         BackendPreference preference = BackendPreference.parse(backend);
         ModelId id = new ModelId(model, DEFAULT_VERSION);
-        Path dir = modelDir != null ? modelDir : defaultModelDir(model);
+        Path dir = modelDir != null ? modelDir
+                : model.equals(BundledModel.EMBED_SMALL.name()) ? BundledModel.ensure(
+                        ModelCache.resolveRoot(null, System.getenv(), System.getProperty("user.home")),
+                        spec.commandLine().getErr())
+                : defaultModelDir(model);
         requireModel(id, dir);
         BenchCorpus corpus = input != null ? BenchCorpus.fromFile(input) : BenchCorpus.builtIn();
         List<byte[]> inputs = corpus.sentences().stream().map(s -> s.getBytes(StandardCharsets.UTF_8)).toList();

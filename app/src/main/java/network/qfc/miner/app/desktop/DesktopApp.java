@@ -177,6 +177,10 @@ public final class DesktopApp extends Application {
         LogRing ring = DesktopLogging.ring().orElseGet(LogRing::new);
         window.addPage(new LogsPage(ring, dirs.logs(), settings::get, services::hardware,
                 QfcCommand.applicationVersion(), background));
+        if (!settings.get().updateCheckOff()) {
+            network.qfc.miner.app.update.UpdateNotice.start(System.getenv(), dirs.data(),
+                    network.qfc.miner.app.QfcCommand.applicationVersion(), line -> UiThread.run(() -> window.showNotice(line)));
+        }
         Scene scene = fitted(window.root(), 1180, 820);
         Theme.apply(settings.get().theme(), scene);
         // Ctrl+W (Cmd+W) closes the window as its close button does: to the tray, or asking, or quitting

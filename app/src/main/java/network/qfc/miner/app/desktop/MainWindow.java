@@ -116,6 +116,17 @@ public final class MainWindow {
         return root;
     }
 
+    /** A quiet line at the foot of the sidebar (the update notice); call on the FX thread. */
+    public void showNotice(String text) {
+        Region spacer = new Region();
+        VBox.setVgrow(spacer, Priority.ALWAYS);
+        Label notice = new Label(text);
+        notice.setId("update-notice");
+        notice.setWrapText(true);
+        notice.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        sidebar.getChildren().addAll(spacer, notice);
+    }
+
     /** Adds a page to the sidebar; the first one added is shown first. */
     public void addPage(Page page) {
         ToggleButton button = new ToggleButton(page.title());

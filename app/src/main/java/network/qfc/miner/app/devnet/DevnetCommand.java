@@ -9,7 +9,6 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -18,6 +17,7 @@ import network.qfc.miner.devnet.DevnetEvent;
 import network.qfc.miner.devnet.DevnetNode;
 import network.qfc.miner.devnet.NodeEmulation;
 import network.qfc.miner.devnet.NodeGeneration;
+import network.qfc.miner.models.ModelCache;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -55,11 +55,11 @@ public final class DevnetCommand implements Callable<Integer> {
     long epochMs;
 
     @Option(names = "--spot-check-rate", paramLabel = "R", description = "Share of proofs re-executed, 0.0..1.0 "
-            + "(default: the node's rule, output_hash[0] < 12, about 5%; 1.0 = every proof).")
+            + "(default: the node's rule, output_hash[0] < 12, about 5%%; 1.0 = every proof).")
     Double spotCheckRate;
 
     @Option(names = "--challenge-rate", paramLabel = "R", description = "Share of tasks that are known-answer challenges "
-            + "(default: the node's 10% / 8% / 5%; 0 = none).")
+            + "(default: the node's 10%% / 8%% / 5%%; 0 = none).")
     Double challengeRate;
 
     @Option(names = "--jail-ms", description = "Jail after a failed spot check, in ms (default: ${DEFAULT-VALUE} = 6 h).",
@@ -177,7 +177,7 @@ public final class DevnetCommand implements Callable<Integer> {
         } catch (UnknownHostException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--bind " + bind + " is not an address of this computer");
         }
-        Path models = modelDir != null ? modelDir : defaultModelDir(System.getenv(), System.getProperty("user.home"));
+        Path models = modelDir != null ? modelDir : bundledModelDir();
         if (modelDir != null && !holdsModel(modelDir)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--model-dir " + modelDir
                     + " must hold model.onnx and tokenizer.json of " + MODEL);
@@ -206,10 +206,15 @@ public final class DevnetCommand implements Callable<Integer> {
                 .withClockOffsetSeconds(clockOffset).withRefuseDuplicates(refuseDuplicates);
     }
 
-    static Path defaultModelDir(Map<String, String> env, String home) {
-        String root = env.get("QFC_MODEL_DIR");
-        Path base = root != null && !root.isBlank() ? Path.of(root) : Path.of(home, ".cache", "qfc-models");
-        return base.resolve(MODEL).resolve(VERSION);
+    /** qfc-embed-small in the model cache, installed from the bundled copy when missing (one line on stderr). */
+    private Path bundledModelDir() {
+        try {
+            return network.qfc.miner.app.BundledModel.ensure(
+                    ModelCache.resolveRoot(null, System.getenv(), System.getProperty("user.home")),
+                    spec.commandLine().getErr());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot install " + MODEL + " from the bundled copy: " + e.getMessage(), e);
+        }
     }
 
     static boolean holdsModel(Path dir) {

@@ -53,8 +53,7 @@ public final class KeysCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         refuseUnmatched(spec, unmatched);
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return 0;
+        throw network.qfc.miner.app.cli.SubcommandRequired.error(spec);
     }
 
     /**

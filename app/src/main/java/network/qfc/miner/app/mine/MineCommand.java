@@ -12,15 +12,20 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import network.qfc.miner.app.MinerChoices;
+import network.qfc.miner.app.QfcCommand;
+import network.qfc.miner.app.cli.Choices;
+import network.qfc.miner.app.update.UpdateNotice;
 import network.qfc.miner.core.AppDirectories;
 import network.qfc.miner.core.events.EventBus;
 import network.qfc.miner.core.governor.GovernorPolicy;
 import network.qfc.miner.core.governor.GovernorSetup;
 import network.qfc.miner.core.governor.MiningSchedule;
+import network.qfc.miner.core.inference.BackendPreference;
 import network.qfc.miner.core.keys.KeySource;
 import network.qfc.miner.core.keys.PasswordSource;
 import network.qfc.miner.core.metrics.MetricsServer;
 import network.qfc.miner.core.metrics.MinerMetrics;
+import network.qfc.miner.core.mining.ComputeMode;
 import network.qfc.miner.core.runtime.MinerRuntime;
 import network.qfc.miner.core.runtime.MinerServices;
 import network.qfc.miner.core.runtime.MinerSettings;
@@ -64,13 +69,14 @@ public final class MineCommand implements Callable<Integer> {
     @Option(names = "--password-file", paramLabel = "FILE",
             description = "The keystore's password (first line; owner-only). Without it: a hidden prompt.")
     Path passwordFile;
-    @Option(names = "--backend", paramLabel = "auto|cpu|cuda|metal",
-            description = "Where inference runs (or QFC_INFERENCE_BACKEND; default auto).")
-    String backend;
-    @Option(names = "--compute-mode", paramLabel = "inference|auto|none",
+    @Option(names = "--backend", paramLabel = "BACKEND", completionCandidates = Choices.Backends.class,
+            description = "Where inference runs: ${COMPLETION-CANDIDATES} (or QFC_INFERENCE_BACKEND; default auto).")
+    BackendPreference backend;
+    @Option(names = "--compute-mode", paramLabel = "MODE", completionCandidates = Choices.ComputeModes.class,
+            converter = Choices.ComputeModeConverter.class,
             description = "inference, auto (inference when a model can run here) or none (watch only); "
                     + "or QFC_COMPUTE_MODE. 'pow' is the node's own mining, not this app's.")
-    String computeMode;
+    ComputeMode computeMode;
     @Option(names = "--model-dir", paramLabel = "DIR", description = "The model cache (or QFC_MODEL_DIR; ~/.cache/qfc-models).")
     Path modelDir;
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Journal, devnet key and native libraries.")
@@ -109,6 +115,9 @@ public final class MineCommand implements Callable<Integer> {
     @Option(names = "--yield-to-user", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Throttle, then pause, when other programs use more than half of the CPU (default on).")
     boolean yieldToUser = true;
+    @Option(names = "--no-update-check", description = "Do not look for a newer version (by default a releases feed "
+            + "is read once a day and one line says when a newer version is out).")
+    boolean noUpdateCheck;
     @Option(names = "--allow-insecure-http",
             description = "Allow plain http:// to a node that is not on this computer (readable and changeable on the way).")
     boolean allowInsecureHttp;
@@ -136,7 +145,7 @@ public final class MineCommand implements Callable<Integer> {
                 if (spec.commandLine().getParseResult().hasMatchedOption("--rpc")) {
                     throw new CommandLine.ParameterException(spec.commandLine(), "give either --rpc or --devnet, not both");
                 }
-                DevnetNode node = EmbeddedDevnet.start(models);
+                DevnetNode node = EmbeddedDevnet.start(models, spec.commandLine().getErr());
                 closeLast.add(node);
                 url = node.url().toString();
                 if (!json) {
@@ -145,8 +154,9 @@ public final class MineCommand implements Callable<Integer> {
                 }
             }
             MinerChoices choices = new MinerChoices(url, allowInsecureHttp, keySource(dirs), models, dirs,
-                    firstOf(backend, env.get("QFC_INFERENCE_BACKEND"), "auto"),
-                    firstOf(computeMode, env.get("QFC_COMPUTE_MODE"), "inference"), threads);
+                    backend != null ? backend.name() : firstOf(null, env.get("QFC_INFERENCE_BACKEND"), "auto"),
+                    computeMode != null ? computeMode.name() : firstOf(null, env.get("QFC_COMPUTE_MODE"), "inference"),
+                    threads);
             if (maxProofs < 0 || durationSeconds < 0) {
                 throw new IllegalArgumentException("--max-proofs and --duration must not be negative");
             }
@@ -177,16 +187,24 @@ public final class MineCommand implements Callable<Integer> {
             bus.subscribe("terminal-out", printer::print);
         }
         if (metricsPort != null) {
-            MinerMetrics metrics = new MinerMetrics(runtime::snapshot);
+            MinerMetrics metrics = new MinerMetrics(runtime::snapshot, QfcCommand.applicationVersion());
             bus.subscribe("metrics", metrics::onEvent);
             MetricsServer server = MetricsServer.start(metrics, metricsPort);
             closeLast.add(0, server);
         }
-        Thread hook = new Thread(() -> runtime.stop("interrupted (Ctrl-C)").orTimeout(90, TimeUnit.SECONDS)
+        StopCause cause = StopCause.watch();
+        Thread hook = new Thread(() -> runtime.stop(cause.reason()).orTimeout(90, TimeUnit.SECONDS)
                 .exceptionally(e -> null).join(), "qfc-shutdown-hook");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             runtime.start();
+            if (!noUpdateCheck) {
+                PrintWriter notices = json ? spec.commandLine().getErr() : out; // --json keeps stdout all events
+                UpdateNotice.start(env, settings.directories().data(), QfcCommand.applicationVersion(), line -> {
+                    notices.println(line);
+                    notices.flush();
+                });
+            }
             try {
                 runtime.stopped().get();
                 return 0;

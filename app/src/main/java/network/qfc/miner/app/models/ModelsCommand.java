@@ -43,8 +43,7 @@ public final class ModelsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return 0;
+        throw network.qfc.miner.app.cli.SubcommandRequired.error(spec);
     }
 
     /** The options every subcommand shares: where the cache is. */

@@ -31,7 +31,8 @@ public record AppSettings(
         boolean closeToTray,
         ThemeChoice theme,
         Boolean startMiningOnLaunch,
-        String miningHours) {
+        String miningHours,
+        boolean updateCheckOff) {
 
     public static final int CURRENT_VERSION = 1;
 
@@ -78,7 +79,7 @@ public record AppSettings(
         maxTemperatureC = maxTemperatureC == 0 ? 85 : clamp(maxTemperatureC, 40, 110);
     }
 
-    /** Settings written before "Start mining when the app starts" and mining hours existed: those at their defaults. */
+    /** Settings written before "Start mining when the app starts", mining hours and the update check existed. */
     public AppSettings(int version, boolean firstRunDone, Network network, String customRpcUrl, String keystorePath,
             boolean rememberPassword, String computeMode, String backend, String modelDir, int cpuCapPercent,
             int idleOnlyMinutes, boolean pauseOnBattery, int minBatteryPercent, int maxTemperatureC,
@@ -86,7 +87,7 @@ public record AppSettings(
             ThemeChoice theme) {
         this(version, firstRunDone, network, customRpcUrl, keystorePath, rememberPassword, computeMode, backend,
                 modelDir, cpuCapPercent, idleOnlyMinutes, pauseOnBattery, minBatteryPercent, maxTemperatureC,
-                keepMiningWhenBusy, startAtLogin, startMinimized, closeToTray, theme, null, "always");
+                keepMiningWhenBusy, startAtLogin, startMinimized, closeToTray, theme, null, "always", false);
     }
 
     /**
@@ -106,7 +107,7 @@ public record AppSettings(
     /** What a first start uses: testnet, half the CPU, pause on battery, hide to tray, follow the OS theme. */
     public static AppSettings defaults() {
         return new AppSettings(CURRENT_VERSION, false, Network.TESTNET, "", "", false, "auto", "auto", "",
-                50, 0, true, 20, 85, false, false, false, true, ThemeChoice.SYSTEM, null, "always");
+                50, 0, true, 20, 85, false, false, false, true, ThemeChoice.SYSTEM, null, "always", false);
     }
 
     /** The RPC URL to use, or empty when the devnet decides it at start. */
@@ -156,6 +157,11 @@ public record AppSettings(
         return edit(d -> d.miningHours = schedule);
     }
 
+    /** Whether the app checks once a day for a newer version (on unless the user turned it off). */
+    public AppSettings withUpdateCheck(boolean on) {
+        return edit(d -> d.updateCheckOff = !on);
+    }
+
     /** These settings with the changes {@code change} makes to a copy of their fields (checked again by the constructor). */
     private AppSettings edit(Consumer<Draft> change) {
         Draft d = new Draft(this);
@@ -186,6 +192,7 @@ public record AppSettings(
         ThemeChoice theme;
         Boolean startMiningOnLaunch;
         String miningHours;
+        boolean updateCheckOff;
 
         Draft(AppSettings s) {
             version = s.version;
@@ -209,13 +216,14 @@ public record AppSettings(
             theme = s.theme;
             startMiningOnLaunch = s.startMiningOnLaunch;
             miningHours = s.miningHours;
+            updateCheckOff = s.updateCheckOff;
         }
 
         AppSettings settings() {
             return new AppSettings(version, firstRunDone, network, customRpcUrl, keystorePath, rememberPassword,
                     computeMode, backend, modelDir, cpuCapPercent, idleOnlyMinutes, pauseOnBattery, minBatteryPercent,
                     maxTemperatureC, keepMiningWhenBusy, startAtLogin, startMinimized, closeToTray, theme,
-                    startMiningOnLaunch, miningHours);
+                    startMiningOnLaunch, miningHours, updateCheckOff);
         }
     }
 

@@ -23,7 +23,8 @@ class StartAtLoginTest {
         assertThat(s.isEnabled()).isTrue();
         String text = Files.readString(entry);
         assertThat(text).startsWith("[Desktop Entry]\n").contains("Type=Application\n")
-                .contains("Exec=\"/opt/qfc desktop miner/bin/QFC Desktop Miner\" --minimized\n");
+                .contains("Exec=\"/opt/qfc desktop miner/bin/QFC Desktop Miner\" --minimized\n")
+                .contains("Icon=qfc-desktop-miner\n").contains("X-QFC-Desktop-Miner=true\n");
         assertThat(Files.list(entry.getParent())).containsExactly(entry);
         s.setEnabled(false);
         assertThat(Files.exists(entry)).isFalse();
@@ -35,6 +36,39 @@ class StartAtLoginTest {
         Path xdg = home.resolve("xdg");
         StartAtLogin s = new StartAtLogin("Linux", home, xdg.toString(), List.of("qfc"));
         assertThat(s.entryFile()).isEqualTo(xdg.resolve("autostart/qfc-desktop-miner.desktop"));
+    }
+
+    @Test
+    void aRelativeXdgConfigHomeIsIgnored() {
+        StartAtLogin s = new StartAtLogin("Linux", home, "relative/xdg", List.of("qfc"));
+        assertThat(s.entryFile()).isEqualTo(home.resolve(".config/autostart/qfc-desktop-miner.desktop"));
+    }
+
+    @Test
+    void thePackagedLauncherIsNamedByItsLinkOnThePathWhenTheLinkLeadsToIt() throws Exception {
+        Path launcher = Files.createDirectories(home.resolve("opt/bin")).resolve("qfc-desktop-miner");
+        Files.writeString(launcher, "#!/bin/sh\n");
+        Path link = Files.createSymbolicLink(home.resolve("usr-bin-link"), launcher);
+        assertThat(StartAtLogin.onPath(launcher, link)).isEqualTo(link);
+        Path elsewhere = Files.createSymbolicLink(home.resolve("other-link"), Files.writeString(home.resolve("x"), ""));
+        assertThat(StartAtLogin.onPath(launcher, elsewhere)).isEqualTo(launcher);
+        assertThat(StartAtLogin.onPath(launcher, home.resolve("missing"))).isEqualTo(launcher);
+    }
+
+    @Test
+    void theJarOfAClassInAFolderWithASpaceIsFoundDecoded() throws Exception {
+        // the old code took URL.getPath(): "a%20folder", a path that does not exist
+        Path jar = Files.createDirectories(home.resolve("a folder with spaces")).resolve("app.jar");
+        String entry = StartAtLogin.class.getName().replace('.', '/') + ".class";
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar));
+             var in = StartAtLogin.class.getClassLoader().getResourceAsStream(entry)) {
+            out.putNextEntry(new java.util.zip.ZipEntry(entry));
+            in.transferTo(out);
+        }
+        try (var loader = new java.net.URLClassLoader(new java.net.URL[] {jar.toUri().toURL()}, null)) {
+            Class<?> fromJar = loader.loadClass(StartAtLogin.class.getName());
+            assertThat(StartAtLogin.jarOf(fromJar)).isEqualTo(jar).exists();
+        }
     }
 
     @Test

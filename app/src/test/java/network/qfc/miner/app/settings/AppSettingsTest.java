@@ -11,43 +11,47 @@ class AppSettingsTest {
     /** Every field away from its default, so a wither that dropped or swapped one shows. */
     private static final AppSettings ALL_SET = new AppSettings(1, true, Network.MAINNET, "https://rpc.example.org",
             "/keys/validator.json", true, "inference", "cuda", "/models", 70, 15, false, 35, 95, true, true, true, false,
-            ThemeChoice.DARK, false, "sat-sun all");
+            ThemeChoice.DARK, false, "sat-sun all", true);
 
     @Test
     void eachWitherChangesOnlyItsOwnFields() {
         assertThat(ALL_SET.withFirstRunDone(false)).isEqualTo(new AppSettings(1, false, Network.MAINNET,
                 "https://rpc.example.org", "/keys/validator.json", true, "inference", "cuda", "/models", 70, 15, false, 35,
-                95, true, true, true, false, ThemeChoice.DARK, false, "sat-sun all"));
+                95, true, true, true, false, ThemeChoice.DARK, false, "sat-sun all", true));
         assertThat(ALL_SET.withNetwork(Network.CUSTOM, "http://127.0.0.1:9545")).isEqualTo(new AppSettings(1, true,
                 Network.CUSTOM, "http://127.0.0.1:9545", "/keys/validator.json", true, "inference", "cuda", "/models", 70,
-                15, false, 35, 95, true, true, true, false, ThemeChoice.DARK, false, "sat-sun all"));
+                15, false, 35, 95, true, true, true, false, ThemeChoice.DARK, false, "sat-sun all", true));
         assertThat(ALL_SET.withKeystore("/other.json", false)).isEqualTo(new AppSettings(1, true, Network.MAINNET,
                 "https://rpc.example.org", "/other.json", false, "inference", "cuda", "/models", 70, 15, false, 35, 95, true,
-                true, true, false, ThemeChoice.DARK, false, "sat-sun all"));
+                true, true, false, ThemeChoice.DARK, false, "sat-sun all", true));
         assertThat(ALL_SET.withMining("auto", "cpu", "/elsewhere")).isEqualTo(new AppSettings(1, true, Network.MAINNET,
                 "https://rpc.example.org", "/keys/validator.json", true, "auto", "cpu", "/elsewhere", 70, 15, false, 35,
-                95, true, true, true, false, ThemeChoice.DARK, false, "sat-sun all"));
+                95, true, true, true, false, ThemeChoice.DARK, false, "sat-sun all", true));
         assertThat(ALL_SET.withBackground(20, 3, true, 50, 60)).isEqualTo(new AppSettings(1, true, Network.MAINNET,
                 "https://rpc.example.org", "/keys/validator.json", true, "inference", "cuda", "/models", 20, 3, true, 50,
-                60, true, true, true, false, ThemeChoice.DARK, false, "sat-sun all"));
+                60, true, true, true, false, ThemeChoice.DARK, false, "sat-sun all", true));
         assertThat(ALL_SET.withKeepMiningWhenBusy(false)).isEqualTo(new AppSettings(1, true, Network.MAINNET,
                 "https://rpc.example.org", "/keys/validator.json", true, "inference", "cuda", "/models", 70, 15, false, 35,
-                95, false, true, true, false, ThemeChoice.DARK, false, "sat-sun all"));
+                95, false, true, true, false, ThemeChoice.DARK, false, "sat-sun all", true));
         assertThat(ALL_SET.withDesktop(false, false, true, ThemeChoice.LIGHT)).isEqualTo(new AppSettings(1, true,
                 Network.MAINNET, "https://rpc.example.org", "/keys/validator.json", true, "inference", "cuda", "/models",
-                70, 15, false, 35, 95, true, false, false, true, ThemeChoice.LIGHT, false, "sat-sun all"));
+                70, 15, false, 35, 95, true, false, false, true, ThemeChoice.LIGHT, false, "sat-sun all", true));
         assertThat(ALL_SET.withStartMiningOnLaunch(true)).isEqualTo(new AppSettings(1, true, Network.MAINNET,
                 "https://rpc.example.org", "/keys/validator.json", true, "inference", "cuda", "/models", 70, 15, false, 35,
-                95, true, true, true, false, ThemeChoice.DARK, true, "sat-sun all"));
+                95, true, true, true, false, ThemeChoice.DARK, true, "sat-sun all", true));
     }
 
     @Test
     void miningHoursHaveTheirOwnWitherAndBlankMeansAlways() {
         assertThat(ALL_SET.withMiningHours("mon-fri 22:00-07:00")).isEqualTo(new AppSettings(1, true, Network.MAINNET,
                 "https://rpc.example.org", "/keys/validator.json", true, "inference", "cuda", "/models", 70, 15, false, 35,
-                95, true, true, true, false, ThemeChoice.DARK, false, "mon-fri 22:00-07:00"));
+                95, true, true, true, false, ThemeChoice.DARK, false, "mon-fri 22:00-07:00", true));
         assertThat(ALL_SET.withMiningHours(" ").miningHours()).isEqualTo("always");
         assertThat(AppSettings.defaults().miningHours()).isEqualTo("always");
+        assertThat(ALL_SET.withUpdateCheck(true)).isEqualTo(new AppSettings(1, true, Network.MAINNET,
+                "https://rpc.example.org", "/keys/validator.json", true, "inference", "cuda", "/models", 70, 15, false, 35,
+                95, true, true, true, false, ThemeChoice.DARK, false, "sat-sun all", false));
+        assertThat(AppSettings.defaults().updateCheckOff()).as("on unless turned off").isFalse();
     }
 
     @Test

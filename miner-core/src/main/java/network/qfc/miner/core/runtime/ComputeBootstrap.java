@@ -108,6 +108,10 @@ final class ComputeBootstrap {
                 try {
                     cache.seedFromBundle(ref);
                     if (cache.state(ref) == InstallState.INSTALLED) {
+                        // one line for the user (mine prints "model <ref>: ..."): the same words as BundledModel's
+                        feed.publish(new MinerEvent.ModelDownloadProgress(feed.now(), model.toString(), -1, -1,
+                                "was not installed: installed it from the copy bundled with the app into "
+                                        + cache.modelDir(ref)));
                         return cache.modelDir(ref);
                     }
                 } catch (IOException | RuntimeException e) {

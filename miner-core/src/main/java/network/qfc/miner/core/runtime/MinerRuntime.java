@@ -167,6 +167,11 @@ public final class MinerRuntime implements AutoCloseable {
         if (services != null) {
             services.governor().setMining(true); // sample the machine, decide every 2 s
         }
+        if (settings.duration() != null) {
+            // counted from here, so it also ends a start-up that is waiting to retry an unreachable node
+            watch.schedule(() -> stop("the --duration of " + settings.duration().toSeconds() + " s has passed"),
+                    settings.duration().toMillis(), TimeUnit.MILLISECONDS);
+        }
         lifecycle.execute(() -> {
             try {
                 startNow();
@@ -216,10 +221,6 @@ public final class MinerRuntime implements AutoCloseable {
                 registrar, health, clock.millis());
         watch.scheduleWithFixedDelay(poller, 0, settings.standingPeriod().toMillis(), TimeUnit.MILLISECONDS);
         watch.scheduleWithFixedDelay(status, 0, settings.statusPeriod().toMillis(), TimeUnit.MILLISECONDS);
-        if (settings.duration() != null) {
-            watch.schedule(() -> stop("the --duration of " + settings.duration().toSeconds() + " s has passed"),
-                    settings.duration().toMillis(), TimeUnit.MILLISECONDS);
-        }
         checkNotAborted();
         if (compute.computes()) {
             MiningGate gate = tracker.gate(clock).and(settings.governor());

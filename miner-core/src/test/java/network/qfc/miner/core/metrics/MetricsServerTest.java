@@ -26,7 +26,7 @@ class MetricsServerTest {
         live.update(s -> s.withStanding(new MinerSnapshot.Standing(true, true, false, true, now.plusSeconds(60), stake,
                 BigInteger.valueOf(-5), 4200, 7000, 3_000_000_000L, 3, null, null, null, null, now))
                 .withNode(s.node().reached(12)));
-        MinerMetrics metrics = new MinerMetrics(live::get);
+        MinerMetrics metrics = new MinerMetrics(live::get, "9.9.9");
         String task = "ab".repeat(32);
         metrics.onEvent(new MinerEvent.TaskReceived(now, task, 1, "qfc-embed-small@v1.0", "embedding", 10,
                 now.plusSeconds(30)));
@@ -48,8 +48,8 @@ class MetricsServerTest {
                     .contains("qfc_miner_spot_checks_total{result=\"failed\"} 1.0")
                     .contains("qfc_miner_tasks_total 1.0")
                     .contains("qfc_miner_submit_retries_total 1.0")
-                    .contains("qfc_miner_inference_seconds_bucket{le=\"0.05\"} 1")
-                    .contains("qfc_miner_inference_seconds_count 1")
+                    .contains("qfc_miner_inference_seconds_bucket{backend=\"CPU\",model=\"qfc-embed-small@v1.0\",le=\"0.05\"} 1")
+                    .contains("qfc_miner_inference_seconds_count{backend=\"CPU\",model=\"qfc-embed-small@v1.0\"} 1")
                     .contains("qfc_miner_stake_qfc 9500.0")
                     .contains("qfc_miner_jailed 1.0")
                     .contains("qfc_miner_active 0.0")

@@ -61,7 +61,8 @@ final class SettingsController {
         load(store.get());
         Observable[] saved = {model.network, model.customUrl, model.computeMode, model.backend, model.modelDir,
             model.cpuCap, model.idleMinutes, model.pauseOnBattery, model.minBattery, model.maxTemperature,
-            model.keepMiningWhenBusy, model.startMinimized, model.closeToTray, model.theme, model.startMining};
+            model.keepMiningWhenBusy, model.startMinimized, model.closeToTray, model.theme, model.startMining,
+            model.checkForUpdates};
         for (Observable o : saved) {
             o.addListener(x -> save());
         }
@@ -114,6 +115,7 @@ final class SettingsController {
             model.theme.set(s.theme());
             model.miningHours.set(s.miningHours());
             showNextChange(s.miningHours());
+            model.checkForUpdates.set(!s.updateCheckOff());
             showKey(s.keystorePath());
         } finally {
             loading = false;
@@ -130,7 +132,8 @@ final class SettingsController {
                 .withMiningHours(model.miningHoursValid.get() ? model.miningHours.get().strip() : store.get().miningHours())
                 .withDesktop(model.startAtLogin.get(), model.startMinimized.get(), model.closeToTray.get(),
                         model.theme.get())
-                .withStartMiningOnLaunch(model.startMining.get());
+                .withStartMiningOnLaunch(model.startMining.get())
+                .withUpdateCheck(model.checkForUpdates.get());
     }
 
     private void save() {

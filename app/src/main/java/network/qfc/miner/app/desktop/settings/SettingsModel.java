@@ -37,6 +37,7 @@ public final class SettingsModel {
     final BooleanProperty startMinimized = new SimpleBooleanProperty(false);
     final BooleanProperty startMining = new SimpleBooleanProperty(true);
     final BooleanProperty closeToTray = new SimpleBooleanProperty(true);
+    final BooleanProperty checkForUpdates = new SimpleBooleanProperty(true);
     final ObjectProperty<ThemeChoice> theme = new SimpleObjectProperty<>(ThemeChoice.SYSTEM);
     final StringProperty status = new SimpleStringProperty("");
     final NodeCheckModel nodeCheck = new NodeCheckModel();

@@ -237,12 +237,20 @@ final class SettingsView {
             case DARK -> "Dark";
         }));
         theme.valueProperty().bindBidirectional(model.theme);
+        CheckBox updates = new CheckBox("Tell me when a new version is out");
+        updates.setId("set-update-check");
+        updates.setWrapText(true); // two lines at large text rather than a wider page
+        updates.setStyle("-fx-max-width: 18em;");
+        updates.setTooltip(new javafx.scene.control.Tooltip("Reads the project's releases feed once a day: a plain download "
+                + "that sends only this app's version."));
+        updates.selectedProperty().bindBidirectional(model.checkForUpdates);
         GridPane g = grid();
         row(g, 0, "", login);
         row(g, 1, "", minimized);
         row(g, 2, "", mining);
         row(g, 3, "", tray);
         row(g, 4, "T_heme", theme);
+        row(g, 5, "", updates);
         return section("Desktop", g);
     }
 

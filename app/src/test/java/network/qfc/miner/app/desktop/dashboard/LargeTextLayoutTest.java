@@ -246,6 +246,12 @@ class LargeTextLayoutTest {
 
     /** Every visible text shows whole (no "…", no lost line) and lies inside the window's width. */
     private void assertWholeAndInside(String page) {
+        // a page just selected may not have had its layout pass yet on a loaded machine (its skins' texts still
+        // empty): lay it out now, on the FX thread, as the next pulse would
+        WaitForAsyncUtils.waitForAsyncFx(10_000, () -> {
+            scene.getRoot().applyCss();
+            scene.getRoot().layout();
+        });
         List<String> cut = new ArrayList<>();
         List<String> outside = new ArrayList<>();
         int checked = 0;
