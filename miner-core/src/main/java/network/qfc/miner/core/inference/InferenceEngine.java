@@ -1,6 +1,5 @@
 package network.qfc.miner.core.inference;
 
-import ai.onnxruntime.OrtEnvironment;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -19,8 +18,8 @@ import network.qfc.miner.core.protocol.ModelId;
  * output of an embedding task"): tokenizer as its file configures it, the model on real tokens only, f32 sequential
  * sum over tokens divided by the encoding length, f32 L2 normalisation, f32 little-endian bytes, BLAKE3-256.
  *
- * <p>Built on ONNX Runtime's Java API (the session, graph optimisation ALL, the execution provider) and DJL's
- * HuggingFace tokenizer. The backend is chosen once at construction ({@link #backend()}); loaded models stay in a
+ * <p>Runs the model through DJL's OnnxRuntime engine ({@link EmbeddingModel}) and tokenizes with
+ * {@link CanonicalTokenizer}. The backend is chosen once at construction ({@link #backend()}); loaded models stay in a
  * {@link ModelPool}. Thread-safe: worker threads may call {@link #embed} concurrently.
  */
 public final class InferenceEngine implements AutoCloseable {
@@ -32,7 +31,6 @@ public final class InferenceEngine implements AutoCloseable {
     private volatile BackendSelection selection;
     private final ExecutionProvider cpuFallback;
     private final ModelPool pool;
-    private final OrtEnvironment env;
 
     /** An engine over this machine's real execution providers. */
     public InferenceEngine(EngineConfig config) {
@@ -44,7 +42,6 @@ public final class InferenceEngine implements AutoCloseable {
         this.config = config;
         NativeLibraries.prepare(config.nativeCacheDir());
         List<ExecutionProvider> all = providers == null ? OrtProviders.standard() : List.copyOf(providers);
-        this.env = OrtEnvironment.getEnvironment();
         NativeLibraries.removeOrtTempFolder();
         BackendSelector.Choice choice = new BackendSelector(all).select(config.preference());
         this.provider = choice.provider();
@@ -56,14 +53,14 @@ public final class InferenceEngine implements AutoCloseable {
 
     private EmbeddingModel load(ModelId id, Path dir) {
         try {
-            return EmbeddingModel.load(id, dir, env, provider, config.intraOpThreads());
+            return EmbeddingModel.load(id, dir, provider, config.intraOpThreads());
         } catch (ExecutionProvider.ProviderUnavailableException | ModelLoadException e) {
             if (provider == cpuFallback || (e instanceof ModelLoadException && !(e.getCause() instanceof ai.onnxruntime.OrtException))) {
                 throw asRuntime(e);
             }
             // the GPU provider started but could not run this model: CPU, with the reason kept
             try {
-                EmbeddingModel m = EmbeddingModel.load(id, dir, env, cpuFallback, config.intraOpThreads());
+                EmbeddingModel m = EmbeddingModel.load(id, dir, cpuFallback, config.intraOpThreads());
                 selection = new BackendSelection(selection.requested(), cpuFallback.backend(), Optional.of(
                         selection.actual().wireName() + " could not run " + id + " (" + e.getMessage() + "): using CPU"));
                 return m;
