@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import network.qfc.miner.core.protocol.Blake3;
+import network.qfc.miner.core.protocol.ComputeBackend;
 import network.qfc.miner.core.protocol.ModelId;
 
 /**
@@ -31,6 +32,8 @@ public final class InferenceEngine implements AutoCloseable {
     private volatile BackendSelection selection;
     private final ExecutionProvider cpuFallback;
     private final ModelPool pool;
+    private final BackendSelfCheck selfCheck;
+    private final Map<ModelId, SelfCheckResult> selfChecks = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** An engine over this machine's real execution providers. */
     public InferenceEngine(EngineConfig config) {
@@ -39,19 +42,75 @@ public final class InferenceEngine implements AutoCloseable {
 
     /** An engine choosing among {@code providers} (tests inject failing ones); null means the real ones. */
     public InferenceEngine(EngineConfig config, List<ExecutionProvider> providers) {
+        this(config, providers, BackendSelfCheck.uncached());
+    }
+
+    /**
+     * An engine whose backend, when it is not the CPU, must pass {@code selfCheck} for each model before it computes
+     * a proof with it; otherwise that model runs on the CPU and {@link #backend()} says why.
+     */
+    public InferenceEngine(EngineConfig config, List<ExecutionProvider> providers, BackendSelfCheck selfCheck) {
         this.config = config;
+        this.selfCheck = java.util.Objects.requireNonNull(selfCheck, "selfCheck");
         NativeLibraries.prepare(config.nativeCacheDir());
         List<ExecutionProvider> all = providers == null ? OrtProviders.standard() : List.copyOf(providers);
         NativeLibraries.removeOrtTempFolder();
         BackendSelector.Choice choice = new BackendSelector(all).select(config.preference());
         this.provider = choice.provider();
         this.selection = choice.selection();
-        this.cpuFallback = all.stream().filter(p -> p.backend() == network.qfc.miner.core.protocol.ComputeBackend.CPU)
+        this.cpuFallback = all.stream().filter(p -> p.backend() == ComputeBackend.CPU)
                 .findFirst().orElse(provider);
         this.pool = new ModelPool(this::load, config.memoryBudgetMb());
     }
 
     private EmbeddingModel load(ModelId id, Path dir) {
+        EmbeddingModel m = loadOnProvider(id, dir);
+        return m.backend() == ComputeBackend.CPU ? m : selfChecked(id, dir, m);
+    }
+
+    /**
+     * The model on the backend if the backend computes the CPU's bits for it (or the node tolerates the difference),
+     * else on the CPU, with the reason in {@link #backend()}.
+     */
+    private EmbeddingModel selfChecked(ModelId id, Path dir, EmbeddingModel onBackend) {
+        EmbeddingModel onCpu = null;
+        SelfCheckResult r;
+        try {
+            Optional<SelfCheckResult> known = selfCheck.cached(onBackend.backend(), id);
+            if (known.isPresent()) {
+                r = known.get();
+            } else {
+                onCpu = loadCpu(id, dir);
+                r = selfCheck.run(onBackend.backend(), id, onBackend, onCpu);
+            }
+        } catch (RuntimeException e) {
+            onBackend.close();
+            if (onCpu != null) {
+                onCpu.close();
+            }
+            throw e;
+        }
+        selfChecks.put(id, r);
+        if (r.minesOnBackend()) {
+            if (onCpu != null) {
+                onCpu.close();
+            }
+            return onBackend;
+        }
+        onBackend.close();
+        selection = new BackendSelection(selection.requested(), ComputeBackend.CPU, Optional.of(r.message()));
+        return onCpu != null ? onCpu : loadCpu(id, dir);
+    }
+
+    private EmbeddingModel loadCpu(ModelId id, Path dir) {
+        try {
+            return EmbeddingModel.load(id, dir, cpuFallback, config.intraOpThreads());
+        } catch (ExecutionProvider.ProviderUnavailableException e) {
+            throw new InferenceException("ONNX Runtime cannot run on the CPU: " + e.getMessage(), e);
+        }
+    }
+
+    private EmbeddingModel loadOnProvider(ModelId id, Path dir) {
         try {
             return EmbeddingModel.load(id, dir, provider, config.intraOpThreads());
         } catch (ExecutionProvider.ProviderUnavailableException | ModelLoadException e) {
@@ -128,6 +187,11 @@ public final class InferenceEngine implements AutoCloseable {
 
     public EngineConfig config() {
         return config;
+    }
+
+    /** The self-check verdict of each model loaded on a backend other than the CPU. */
+    public Map<ModelId, SelfCheckResult> selfChecks() {
+        return Map.copyOf(selfChecks);
     }
 
     /** The layer of every model this engine was asked for. */
