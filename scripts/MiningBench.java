@@ -9,7 +9,8 @@ import network.qfc.miner.core.AppDirectories;
 import network.qfc.miner.core.events.MinerEvent;
 import network.qfc.miner.core.inference.BackendPreference;
 import network.qfc.miner.core.inference.EngineConfig;
-import network.qfc.miner.core.inference.HardwareBenchmark;
+import network.qfc.miner.app.bench.EngineBench;
+import network.qfc.miner.core.inference.PhysicalCores;
 import network.qfc.miner.core.inference.InferenceEngine;
 import network.qfc.miner.core.keys.KeySource;
 import network.qfc.miner.core.protocol.ModelId;
@@ -17,10 +18,12 @@ import network.qfc.miner.core.runtime.MinerRuntime;
 import network.qfc.miner.core.runtime.MinerSettings;
 import network.qfc.miner.devnet.DevnetConfig;
 import network.qfc.miner.devnet.DevnetNode;
+import network.qfc.miner.devnet.tasks.TaskCorpus;
 
 /**
  * Mining throughput against the engine's own: a devnet in this process (challenges off, the node's 5 % spot checks),
- * the real miner for S seconds, then the engine's benchmark for 20 s with the same thread count.
+ * the real miner for S seconds, then the engine's benchmark ({@code EngineBench}, as {@code bench} runs it) for 20 s
+ * with the same number of inference workers (THREADS; 0 = one per physical core, as the miner's default).
  * With a fourth argument, the node at that URL (e.g. a devnet in another process: {@code qfc-desktop-miner devnet
  * --open --challenge-rate 0 --model-dir ...}) instead of one in this process.
  * Run with scripts/mining-bench.sh MODEL_CACHE [THREADS] [SECONDS] [RPC_URL].
@@ -28,7 +31,7 @@ import network.qfc.miner.devnet.DevnetNode;
 public class MiningBench {
     public static void main(String[] a) throws Exception {
         Path models = Path.of(a[0]);
-        int threads = a.length > 1 ? Integer.parseInt(a[1]) : 1;
+        int threads = a.length > 1 ? Integer.parseInt(a[1]) : 0;
         long seconds = a.length > 2 ? Long.parseLong(a[2]) : 30;
         Path modelDir = models.resolve("qfc-embed-small").resolve("v1.0");
         Path data = Files.createDirectories(Path.of("target", "mining-bench", String.valueOf(System.nanoTime())));
@@ -64,12 +67,14 @@ public class MiningBench {
                 node.close();
             }
         }
-        try (InferenceEngine engine = new InferenceEngine(new EngineConfig(BackendPreference.CPU, threads,
+        int workers = threads > 0 ? threads : PhysicalCores.count();
+        try (InferenceEngine engine = new InferenceEngine(new EngineConfig(BackendPreference.CPU, 1,
                 data.resolve("native"), EngineConfig.DEFAULT_MEMORY_BUDGET_MB))) {
-            HardwareBenchmark.Result r = new HardwareBenchmark(engine, new ModelId("qfc-embed-small", "v1.0"), modelDir)
-                    .run(Duration.ofSeconds(20));
-            System.out.printf("engine benchmark: %.1f inferences/s (%d in %.1f s), score %d%n",
-                    r.inferences() / (r.nanos() / 1e9), r.inferences(), r.nanos() / 1e9, r.score());
+            // the bench as `bench` runs it (N workers on one model), on the very texts the devnet hands out
+            EngineBench.Result r = new EngineBench(engine, new ModelId("qfc-embed-small", "v1.0"), modelDir,
+                    TaskCorpus.builtIn().sentences(), workers, data.resolve("native")).run(20, false, (f, w) -> { });
+            System.out.printf("engine benchmark: %.1f inferences/s (%d in %.1f s, %d workers)%n",
+                    r.engine().perSecond(), r.engine().sentences(), r.engine().wallSeconds(), workers);
         }
     }
 }

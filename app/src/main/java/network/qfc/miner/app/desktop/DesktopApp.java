@@ -154,7 +154,9 @@ public final class DesktopApp extends Application {
                 machine.updateAndGet(a -> a != null ? a
                         : new TierClassifier().assess(HardwareProbe.ofThisMachine().probe(), java.util.Optional.empty())),
                 m.ref()).orElse(null))));
-        window.addPage(new HardwarePage(HardwareProbe.ofThisMachine()::probe, sampler, background));
+        window.addPage(new HardwarePage(HardwareProbe.ofThisMachine()::probe, sampler, background,
+                new network.qfc.miner.app.bench.DesktopBenchmark(models.root(), dirs.nativeCache(), 5),
+                () -> new network.qfc.miner.core.inference.SelfCheckCache(dirs.data()).all()));
         window.addPage(new SettingsPage(settings, KeySetup.inDataDirectory(dirs), RpcNodeCheck.withDefaultTimeouts(), keychain,
                 StartAtLogin.forThisProcess(), background, this::settingsChanged, key -> key.destroy()));
         LogRing ring = DesktopLogging.ring().orElseGet(LogRing::new);
