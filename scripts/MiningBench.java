@@ -59,9 +59,10 @@ public class MiningBench {
             long accepted = results.stream().filter(MinerEvent.ProofResult::accepted).count();
             double wall = (results.get(results.size() - 1).at().toEpochMilli() - results.get(0).at().toEpochMilli()) / 1000.0;
             System.out.printf("miner (%s): %d proofs, %d accepted, %.1f accepted/s over %.1f s; first proof %.2f s after"
-                    + " start(); inference alone on these tasks %.1f/s%n", external != null ? "node in another process"
+                    + " start(); mean inference %.1f ms a task (on %s worker threads at once)%n", external != null ? "node in another process"
                     : "devnet in this process", results.size(), accepted, (accepted - 1) / wall, wall,
-                    (results.get(0).at().toEpochMilli() - started) / 1000.0, results.size() / (inferenceMs.get() / 1000.0));
+                    (results.get(0).at().toEpochMilli() - started) / 1000.0, inferenceMs.get() / (double) results.size(),
+                    threads > 0 ? threads : "one per core");
         } finally {
             if (node != null) {
                 node.close();

@@ -172,6 +172,7 @@ public final class TaskLoop {
     }
 
     private void step() {
+        finishDone();
         registrar.registerIfWanted();
         String journalBlocked = submitter.journalBlocked(); // the disk is full: fetch nothing it cannot record
         GateDecision d = journalBlocked != null ? new GateDecision.Pause(journalBlocked) : gate.decide();
@@ -179,7 +180,7 @@ public final class TaskLoop {
             drainInFlight(); // tasks in hand are run and submitted, as before
             pause(p.reason());
             if (!finishesFetched(p.reason())) {
-                stop.sleep(PAUSED_RECHECK);
+                idle(PAUSED_RECHECK);
             } else {
                 runFetched();
             }
@@ -189,10 +190,10 @@ public final class TaskLoop {
         throttle(d instanceof GateDecision.Throttle t ? t.reason() : null);
         if (quotaReached()) {
             state(MinerState.RUNNING, "max proofs reached: waiting for the node's answers");
-            stop.sleep(PAUSED_RECHECK);
+            idle(PAUSED_RECHECK);
             return;
         }
-        if (d instanceof GateDecision.Throttle t && !stop.sleep(t.delay())) {
+        if (d instanceof GateDecision.Throttle t && !idle(t.delay())) {
             return;
         }
         Optional<InferenceTask> task;
@@ -203,12 +204,12 @@ public final class TaskLoop {
                 Duration wait = unreachable.nextDelay();
                 state(MinerState.UNREACHABLE, "node unreachable, retrying in " + wait.toSeconds() + " s");
                 health.unreachable(e.getMessage(), wait);
-                stop.sleep(wait);
+                idle(wait);
             } else {
                 Duration wait = noTask.nextDelay();
                 LOG.warn("the node's task answer was refused: {}", e.getMessage());
                 feed.publish(new MinerEvent.Error(feed.now(), "could not get a task: " + e.getMessage(), false));
-                stop.sleep(wait);
+                idle(wait);
             }
             return;
         }
@@ -216,7 +217,7 @@ public final class TaskLoop {
         if (task.isEmpty()) {
             Duration wait = noTask.nextDelay();
             working("waiting for a task (next ask in " + wait.toSeconds() + " s)");
-            stop.sleep(wait);
+            idle(wait);
             return;
         }
         noTask.reset();
@@ -227,6 +228,12 @@ public final class TaskLoop {
             feed.publish(new MinerEvent.Error(feed.now(), "could not journal task " + task.get().taskIdHex() + ": "
                     + e.getMessage(), false));
         }
+    }
+
+    /** Before any wait: the tasks on the workers are finished and handed on first, so no proof waits with the loop. */
+    private boolean idle(Duration wait) {
+        drainInFlight();
+        return stop.sleep(wait);
     }
 
     /**
@@ -322,17 +329,29 @@ public final class TaskLoop {
         finish(inFlight.poll());
     }
 
-    /** Every task on the workers, in order (before a pause, a stop, or the end). */
+    /** The oldest tasks on the workers that are already done, in order. */
+    private void finishDone() {
+        while (!inFlight.isEmpty() && inFlight.peek().proof().isDone()) {
+            finishOldestReporting();
+        }
+    }
+
+    /** Every task on the workers, in order (before a wait, a pause, a stop, or the end). */
     private void drainInFlight() {
         while (!inFlight.isEmpty()) {
-            InFlight f = inFlight.peek();
-            try {
-                finishOldest();
-            } catch (JournalException e) {
-                LOG.error("could not journal task {}: {}", f.task().taskIdHex(), e.getMessage());
-                feed.publish(new MinerEvent.Error(feed.now(), "could not journal task " + f.task().taskIdHex() + ": "
-                        + e.getMessage(), false));
-            }
+            finishOldestReporting();
+        }
+    }
+
+    /** {@link #finishOldest}, a journal failure reported as {@link #step} reports it. */
+    private void finishOldestReporting() {
+        InFlight f = inFlight.peek();
+        try {
+            finishOldest();
+        } catch (JournalException e) {
+            LOG.error("could not journal task {}: {}", f.task().taskIdHex(), e.getMessage());
+            feed.publish(new MinerEvent.Error(feed.now(), "could not journal task " + f.task().taskIdHex() + ": "
+                    + e.getMessage(), false));
         }
     }
 
