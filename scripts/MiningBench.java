@@ -22,8 +22,9 @@ import network.qfc.miner.devnet.tasks.TaskCorpus;
 
 /**
  * Mining throughput against the engine's own: a devnet in this process (challenges off, the node's 5 % spot checks),
- * the real miner for S seconds, then the engine's benchmark ({@code EngineBench}, as {@code bench} runs it) for 20 s
- * with the same number of inference workers (THREADS; 0 = one per physical core, as the miner's default).
+ * the real miner for S seconds, with the engine's benchmark ({@code EngineBench}, as {@code bench} runs it) for 10 s
+ * before and 10 s after, with the same number of inference workers (THREADS; 0 = one per physical core, as the
+ * miner's default), and the ratio of accepted proofs/s to the benchmark's mean.
  * With a fourth argument, the node at that URL (e.g. a devnet in another process: {@code qfc-desktop-miner devnet
  * --open --challenge-rate 0 --model-dir ...}) instead of one in this process.
  * Run with scripts/mining-bench.sh MODEL_CACHE [THREADS] [SECONDS] [RPC_URL].
@@ -37,6 +38,9 @@ public class MiningBench {
         Path data = Files.createDirectories(Path.of("target", "mining-bench", String.valueOf(System.nanoTime())));
         AppDirectories dirs = new AppDirectories(data.resolve("config"), data, data.resolve("logs"));
         String external = a.length > 3 ? a[3] : null;
+        // the engine's benchmark 10 s before and 10 s after mining: a load change on this shared machine hits both
+        double before = engineBench(modelDir, data, threads);
+        double[] minedPerSecond = new double[1];
         DevnetNode node = external != null ? null : DevnetNode.start(DevnetConfig.defaults().withPort(0).withOpenMode(true)
                 .withModelDir(modelDir).withChallengeRate(OptionalDouble.of(0.0)));
         try {
@@ -58,6 +62,7 @@ public class MiningBench {
             miner.stopped().get();
             long accepted = results.stream().filter(MinerEvent.ProofResult::accepted).count();
             double wall = (results.get(results.size() - 1).at().toEpochMilli() - results.get(0).at().toEpochMilli()) / 1000.0;
+            minedPerSecond[0] = (accepted - 1) / wall;
             System.out.printf("miner (%s): %d proofs, %d accepted, %.1f accepted/s over %.1f s; first proof %.2f s after"
                     + " start(); mean inference %.1f ms a task (on %s worker threads at once)%n", external != null ? "node in another process"
                     : "devnet in this process", results.size(), accepted, (accepted - 1) / wall, wall,
@@ -68,14 +73,19 @@ public class MiningBench {
                 node.close();
             }
         }
+        double after = engineBench(modelDir, data, threads);
+        System.out.printf("engine benchmark: %.1f inferences/s before mining, %.1f after, mean %.1f; accepted/s : mean"
+                + " = %.2f%n", before, after, (before + after) / 2, minedPerSecond[0] / ((before + after) / 2));
+    }
+
+    /** The engine's benchmark as {@code bench} runs it (N workers on one model), 10 s on the devnet's own texts. */
+    static double engineBench(Path modelDir, Path data, int threads) throws Exception {
         int workers = threads > 0 ? threads : PhysicalCores.count();
         try (InferenceEngine engine = new InferenceEngine(new EngineConfig(BackendPreference.CPU, 1,
                 data.resolve("native"), EngineConfig.DEFAULT_MEMORY_BUDGET_MB))) {
-            // the bench as `bench` runs it (N workers on one model), on the very texts the devnet hands out
-            EngineBench.Result r = new EngineBench(engine, new ModelId("qfc-embed-small", "v1.0"), modelDir,
-                    TaskCorpus.builtIn().sentences(), workers, data.resolve("native")).run(20, false, (f, w) -> { });
-            System.out.printf("engine benchmark: %.1f inferences/s (%d in %.1f s, %d workers)%n",
-                    r.engine().perSecond(), r.engine().sentences(), r.engine().wallSeconds(), workers);
+            return new EngineBench(engine, new ModelId("qfc-embed-small", "v1.0"), modelDir,
+                    TaskCorpus.builtIn().sentences(), workers, data.resolve("native")).run(10, false, (f, w) -> { })
+                    .engine().perSecond();
         }
     }
 }
