@@ -177,8 +177,8 @@ public final class TaskLoop {
         String journalBlocked = submitter.journalBlocked(); // the disk is full: fetch nothing it cannot record
         GateDecision d = journalBlocked != null ? new GateDecision.Pause(journalBlocked) : gate.decide();
         if (d instanceof GateDecision.Pause p) {
+            pause(p.reason()); // said at once: a jail must show while the tasks in hand are handed on
             drainInFlight(); // tasks in hand are run and submitted, as before
-            pause(p.reason());
             if (!finishesFetched(p.reason())) {
                 idle(PAUSED_RECHECK);
             } else {
