@@ -7,8 +7,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +20,6 @@ import network.qfc.miner.core.inference.HardwareBenchmark;
 import network.qfc.miner.core.inference.InferenceEngine;
 import network.qfc.miner.core.inference.ModelPool;
 import network.qfc.miner.core.inference.PhysicalCores;
-import network.qfc.miner.core.inference.TokenizedInput;
 import network.qfc.miner.core.protocol.ModelId;
 import network.qfc.miner.app.BundledModel;
 import network.qfc.miner.models.ModelCache;
@@ -31,10 +28,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code bench}: single-sequence embeddings over a fixed corpus after a warm-up pass; prints latency percentiles,
- * throughput, backend, threads, model load time, time to the first embedding and peak RSS. {@code --compare-raw}
- * also runs plain ONNX Runtime on the same pre-tokenized inputs, input by input in alternating order, and prints
- * the throughput ratio.
+ * {@code bench}: single-sequence embeddings over a fixed corpus on the engine's workers after a warm-up pass; prints
+ * latency percentiles, throughput, backend, workers, model load time, time to the first embedding, the tokenizers'
+ * speed and peak RSS. {@code --compare-raw} also runs plain ONNX Runtime (default options, one caller; and tuned) on
+ * the same pre-tokenized inputs, alternated with the engine ({@link EngineBench}), and prints the throughput ratios.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Measure embedding speed on this computer with a real model.")
@@ -51,8 +48,12 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seconds", description = "How long to measure (default: ${DEFAULT-VALUE}).", defaultValue = "10")
     int seconds;
 
-    @Option(names = "--threads", description = "ONNX Runtime intra-op threads (default: physical cores).")
-    Integer threads;
+    @Option(names = "--workers", description = "Inference workers sharing the model (default: physical cores).")
+    Integer workers;
+
+    @Option(names = "--threads", description = "ONNX Runtime intra-op threads of each worker (default: ${DEFAULT-VALUE}).",
+            defaultValue = "1")
+    int threads;
 
     @Option(names = "--backend", description = "auto, cuda, metal or cpu (default: ${DEFAULT-VALUE}).", defaultValue = "auto")
     String backend;
@@ -63,7 +64,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
 
-    @Option(names = "--compare-raw", description = "Also run plain ONNX Runtime on the same pre-tokenized inputs and print the ratio.")
+    @Option(names = "--compare-raw", description = "Also run plain ONNX Runtime on the same pre-tokenized inputs, "
+            + "alternated with the engine: with ORT's default options and one caller (the ratio), and tuned.")
     boolean compareRaw;
 
     @CommandLine.Spec
@@ -74,9 +76,13 @@ public final class BenchCommand implements Callable<Integer> {
         if (seconds < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--seconds must be at least 1");
         }
-        int intraOp = threads == null ? PhysicalCores.count() : threads;
+        int intraOp = threads;
         if (intraOp < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
+        }
+        int workerCount = workers == null ? PhysicalCores.count() : workers;
+        if (workerCount < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--workers must be at least 1");
         }
         BackendPreference preference = BackendPreference.parse(backend);
         ModelId id = new ModelId(model, DEFAULT_VERSION);
@@ -97,71 +103,18 @@ public final class BenchCommand implements Callable<Integer> {
             double loadMs = (System.nanoTime() - loadStart) / 1e6;
             EmbeddingResult first = engine.embed(id, dir, inputs.get(0));
             long firstSinceStartMs = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-
-            // warm-up pass: every input once (also the token statistics)
-            long tokens = 0;
-            int truncated = 0;
             int limit;
-            List<float[]> engineVectors = new ArrayList<>();
-            List<TokenizedInput> pretokenized = new ArrayList<>();
             try (ModelPool.Lease lease = engine.pool().acquire(id, dir)) {
                 limit = lease.model().tokenizer().settings().truncationMaxLength();
-                for (String s : corpus.sentences()) {
-                    pretokenized.add(lease.model().tokenizer().encode(s));
-                }
             }
+            int truncated = 0;
             for (byte[] in : inputs) {
-                EmbeddingResult r = engine.embed(id, dir, in);
-                tokens += r.tokens();
-                truncated += r.tokens() >= limit ? 1 : 0;
-                engineVectors.add(r.vector());
+                truncated += engine.embed(id, dir, in).tokens() >= limit ? 1 : 0;
             }
-
-            RawOrtBaseline raw = null;
-            Boolean rawIdentical = null;
-            if (compareRaw) {
-                raw = new RawOrtBaseline(dir.resolve(EmbeddingModel.MODEL_FILE), intraOp);
-                boolean same = true;
-                for (int i = 0; i < pretokenized.size(); i++) {
-                    same &= Arrays.equals(raw.embed(pretokenized.get(i)), engineVectors.get(i));
-                }
-                rawIdentical = same;
-            }
-
-            // with --compare-raw each input runs through the engine and then raw ONNX Runtime, one after the other,
-            // so both see the same machine load; throughput is then inputs / summed call time for each side
-            Run engineRun = new Run();
-            Run rawRun = new Run();
-            long budget = seconds * 1_000_000_000L;
-            int pass = 0;
-            do {
-                pass++;
-                long passStart = System.nanoTime();
-                for (int i = 0; i < inputs.size(); i++) {
-                    // alternate which side goes first, so neither profits from the other's warm caches
-                    boolean rawFirst = raw != null && (i + pass) % 2 == 1;
-                    long rawNanos = rawFirst ? timeRaw(raw, pretokenized.get(i)) : 0;
-                    long t = System.nanoTime();
-                    engine.embed(id, dir, inputs.get(i));
-                    long engineNanos = System.nanoTime() - t;
-                    engineRun.add(engineNanos);
-                    if (raw != null) {
-                        if (!rawFirst) {
-                            rawNanos = timeRaw(raw, pretokenized.get(i));
-                        }
-                        rawRun.add(rawNanos);
-                        rawRun.wall += rawNanos;
-                        engineRun.wall += engineNanos;
-                    }
-                }
-                if (raw == null) {
-                    engineRun.wall += System.nanoTime() - passStart;
-                }
-            } while (engineRun.wall < budget);
-            if (raw != null) {
-                raw.close();
-            }
-
+            EngineBench.Result r = new EngineBench(engine, id, dir, corpus.sentences(), workerCount,
+                    AppDirectories.forThisProcess().nativeCache()).run(seconds, compareRaw, (f, what) -> { });
+            TokenizerSpeed.Result tok = TokenizerSpeed.measure(dir.resolve(EmbeddingModel.TOKENIZER_FILE),
+                    corpus.sentences());
             HardwareBenchmark.Result score = new HardwareBenchmark(engine, id, dir).run(java.time.Duration.ofSeconds(2));
 
             Map<String, Object> out = new LinkedHashMap<>();
@@ -169,20 +122,24 @@ public final class BenchCommand implements Callable<Integer> {
             out.put("modelDir", dir.toString());
             out.put("corpus", corpus.source());
             out.put("sentences", inputs.size());
-            out.put("meanTokens", round((double) tokens / inputs.size()));
+            out.put("meanTokens", round((double) r.tokens() / inputs.size()));
             out.put("truncatedAt" + limit, truncated);
             out.put("backend", engine.backend().actual().wireName());
-            engine.backend().fallbackReason().ifPresent(r -> out.put("fallbackReason", r));
-            out.put("threads", intraOp);
+            engine.backend().fallbackReason().ifPresent(reason -> out.put("fallbackReason", reason));
+            out.put("workers", workerCount);
+            out.put("intraOpThreadsPerWorker", intraOp);
             out.put("dimension", first.dimension());
             out.put("modelLoadMs", round(loadMs));
             out.put("firstEmbeddingSinceJvmStartMs", firstSinceStartMs);
-            out.put("engine", engineRun.summary());
-            if (raw != null) {
-                out.put("raw", rawRun.summary());
-                out.put("engineToRawThroughput", round(engineRun.perSecond() / rawRun.perSecond()));
-                out.put("rawOutputIdentical", rawIdentical);
+            out.put("engine", summary(r.engine()));
+            if (compareRaw) {
+                out.put("rawDefault", summary(r.plainDefault()));
+                out.put("rawTuned", summary(r.plainTuned()));
+                out.put("engineToRawDefaultThroughput", round(r.ratioToDefault()));
+                out.put("engineToRawTunedThroughput", round(r.ratioToTuned()));
+                out.put("rawOutputIdentical", r.outputsIdentical());
             }
+            out.put("tokenizer", tok.summary());
             out.put("measuredTflops", round(score.flopsPerSecond() / 1e12));
             out.put("benchmarkScore", score.score());
             PeakRss.megabytes().ifPresent(mb -> out.put("peakRssMb", mb));
@@ -191,10 +148,15 @@ public final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static long timeRaw(RawOrtBaseline raw, TokenizedInput in) throws ai.onnxruntime.OrtException {
-        long t = System.nanoTime();
-        raw.embed(in);
-        return System.nanoTime() - t;
+    private static Map<String, Object> summary(EngineBench.Side s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("what", s.description());
+        m.put("sentencesPerSecond", round(s.perSecond()));
+        m.put("p50Ms", round(s.latency().p50()));
+        m.put("p90Ms", round(s.latency().p90()));
+        m.put("p99Ms", round(s.latency().p99()));
+        m.put("embeddings", s.sentences());
+        return m;
     }
 
     private void print(Map<String, Object> out) throws Exception {
@@ -211,35 +173,6 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         w.flush();
-    }
-
-    /** Latencies and wall time of one side of the run. */
-    private static final class Run {
-        long[] nanos = new long[4096];
-        int count;
-        long wall;
-
-        void add(long n) {
-            if (count == nanos.length) {
-                nanos = Arrays.copyOf(nanos, count * 2);
-            }
-            nanos[count++] = n;
-        }
-
-        double perSecond() {
-            return count / (wall / 1e9);
-        }
-
-        Map<String, Object> summary() {
-            LatencyStats s = LatencyStats.of(nanos, count);
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("sentencesPerSecond", round(perSecond()));
-            m.put("p50Ms", round(s.p50()));
-            m.put("p90Ms", round(s.p90()));
-            m.put("p99Ms", round(s.p99()));
-            m.put("embeddings", count);
-            return m;
-        }
     }
 
     private static double round(double v) {

@@ -3,7 +3,7 @@ package network.qfc.miner.app.bench;
 import java.util.Arrays;
 
 /** Latency percentiles (nearest rank) of a run, in milliseconds. */
-record LatencyStats(int count, double p50, double p90, double p99, double mean) {
+public record LatencyStats(int count, double p50, double p90, double p99, double mean) {
     static LatencyStats of(long[] nanos, int count) {
         if (count == 0) {
             return new LatencyStats(0, 0, 0, 0, 0);

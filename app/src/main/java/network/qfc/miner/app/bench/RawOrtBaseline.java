@@ -7,37 +7,64 @@ import ai.onnxruntime.OrtSession;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import network.qfc.miner.core.inference.NativeLibraries;
 import network.qfc.miner.core.inference.TokenizedInput;
 
 /**
- * Plain ONNX Runtime on pre-tokenized input, the yardstick of {@code bench --compare-raw}: one session with the
- * engine's options (optimisation ALL, same threads, no arena, no spinning), the tensors, the run, a mean and a norm.
- * No pool, no tokenizer, no hash.
+ * Plain ONNX Runtime on pre-tokenized input, the yardstick of {@code bench --compare-raw}: a session, the tensors,
+ * the run, a mean and a norm. No pool, no tokenizer, no hash, no DJL. Two kinds:
+ * {@link #defaults} is what someone writing it by hand gets (ORT's default session options, called by one thread);
+ * {@link #tuned} is the engine's own options (optimisation ALL, one intra-op thread, no arena, no spinning), the
+ * direct path the engine used before DJL, called by as many threads as the engine has workers.
  */
 final class RawOrtBaseline implements AutoCloseable {
-    private final OrtEnvironment env = OrtEnvironment.getEnvironment();
+    private final OrtEnvironment env;
     private final OrtSession session;
     private final boolean hasTypes;
+    private final String description;
 
-    RawOrtBaseline(Path modelFile, int threads) throws OrtException {
+    private RawOrtBaseline(Path modelFile, OrtSession.SessionOptions options, String description) throws OrtException {
+        this.env = OrtEnvironment.getEnvironment();
+        this.session = env.createSession(modelFile.toString(), options);
+        this.hasTypes = session.getInputNames().contains("token_type_ids");
+        this.description = description;
+    }
+
+    /** ORT's default session options, nothing set. */
+    static RawOrtBaseline defaults(Path modelFile, Path nativeCache) throws OrtException {
+        NativeLibraries.prepare(nativeCache);
+        try (OrtSession.SessionOptions o = new OrtSession.SessionOptions()) {
+            return new RawOrtBaseline(modelFile, o, "plain ONNX Runtime, default session options, 1 caller");
+        }
+    }
+
+    /** The engine's options with {@code intraOpThreads} threads, for {@code callers} threads sharing the session. */
+    static RawOrtBaseline tuned(Path modelFile, Path nativeCache, int intraOpThreads, int callers) throws OrtException {
+        NativeLibraries.prepare(nativeCache);
         try (OrtSession.SessionOptions o = new OrtSession.SessionOptions()) {
             o.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            o.setIntraOpNumThreads(threads);
-            // the engine's session options, so that the ratio measures the engine's own overhead
+            o.setIntraOpNumThreads(intraOpThreads);
+            o.setInterOpNumThreads(1);
+            o.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
             o.setCPUArenaAllocator(false);
             o.addConfigEntry("session.intra_op.allow_spinning", "0");
-            session = env.createSession(modelFile.toString(), o);
+            return new RawOrtBaseline(modelFile, o, "plain ONNX Runtime, tuned (ALL, " + intraOpThreads
+                    + " intra-op thread(s), no arena, no spinning), " + callers + " caller(s) sharing it");
         }
-        hasTypes = session.getInputNames().contains("token_type_ids");
+    }
+
+    String description() {
+        return description;
     }
 
     float[] embed(TokenizedInput in) throws OrtException {
         int n = in.tokens();
         long[] shape = {1, n};
         long[] mask = new long[n];
-        java.util.Arrays.fill(mask, 1L);
+        Arrays.fill(mask, 1L);
         Map<String, OnnxTensor> feed = new HashMap<>();
         try {
             feed.put("input_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(in.ids()), shape));
@@ -47,8 +74,7 @@ final class RawOrtBaseline implements AutoCloseable {
             }
             try (OrtSession.Result r = session.run(feed)) {
                 OnnxTensor hidden = (OnnxTensor) r.get(0);
-                long[] s = hidden.getInfo().getShape();
-                int dim = (int) s[2];
+                int dim = (int) hidden.getInfo().getShape()[2];
                 FloatBuffer h = hidden.getFloatBuffer();
                 float[] v = new float[dim];
                 for (int t = 0; t < n; t++) {

@@ -171,7 +171,9 @@ public final class DesktopApp extends Application {
                 .onInstalled(ref -> notices.modelDownloaded(ref.toString()));
         services.onModelFolderChanged(cache -> UiThread.run(() -> modelsController.useCache(cache)));
         window.addPage(new ModelsPage(modelsController));
-        window.addPage(new HardwarePage(this::probeSaid, services.sampler(), background));
+        window.addPage(new HardwarePage(this::probeSaid, services.sampler(), background,
+                new network.qfc.miner.app.bench.DesktopBenchmark(services.models().root(), dirs.nativeCache(), 5),
+                () -> new network.qfc.miner.core.inference.SelfCheckCache(dirs.data()).all()));
         window.addPage(new SettingsPage(settings, KeySetup.inDataDirectory(dirs), RpcNodeCheck.withDefaultTimeouts(), keychain,
                 StartAtLogin.forThisProcess(), background, this::settingsChanged, key -> key.destroy()));
         LogRing ring = DesktopLogging.ring().orElseGet(LogRing::new);

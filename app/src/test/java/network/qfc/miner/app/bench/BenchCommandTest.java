@@ -32,20 +32,28 @@ class BenchCommandTest {
 
     @Test
     void jsonReportWithTheRawComparison() throws Exception {
-        CommandRun r = run("bench", "--model-dir", modelDir.toString(), "--seconds", "1", "--threads", "1", "--json", "--compare-raw");
+        CommandRun r = run("bench", "--model-dir", modelDir.toString(), "--seconds", "1", "--workers", "2", "--json", "--compare-raw");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertThat(j.get("model").asText()).isEqualTo("qfc-embed-small@v1.0");
         assertThat(j.get("sentences").asInt()).isEqualTo(200);
         assertThat(j.get("truncatedAt128").asInt()).isGreaterThanOrEqualTo(3);
         assertThat(j.get("backend").asText()).isEqualTo("CPU");
-        assertThat(j.get("threads").asInt()).isEqualTo(1);
+        assertThat(j.get("workers").asInt()).isEqualTo(2);
+        assertThat(j.get("intraOpThreadsPerWorker").asInt()).isEqualTo(1);
         assertThat(j.get("dimension").asInt()).isEqualTo(384);
-        assertThat(j.get("engine").get("embeddings").asInt()).isGreaterThanOrEqualTo(200);
+        assertThat(j.get("engine").get("embeddings").asInt()).isPositive();
         assertThat(j.get("engine").get("p50Ms").asDouble()).isPositive();
-        assertThat(j.get("raw").get("embeddings").asInt()).isGreaterThanOrEqualTo(200);
+        assertThat(j.get("engine").get("what").asText()).contains("2 worker(s)");
+        // the honest baseline: ORT's default options, one caller; and the tuned one beside it
+        assertThat(j.get("rawDefault").get("what").asText()).contains("default session options, 1 caller");
+        assertThat(j.get("rawDefault").get("embeddings").asInt()).isPositive();
+        assertThat(j.get("rawTuned").get("embeddings").asInt()).isPositive();
         assertThat(j.get("rawOutputIdentical").asBoolean()).isTrue();
-        assertThat(j.has("engineToRawThroughput")).isTrue();
+        assertThat(j.get("engineToRawDefaultThroughput").asDouble()).isPositive();
+        assertThat(j.get("engineToRawTunedThroughput").asDouble()).isPositive();
+        assertThat(j.get("tokenizer").get("javaMicrosPerSentence").asDouble()).isPositive();
+        assertThat(j.get("tokenizer").get("nativeMicrosPerSentence").asDouble()).isPositive();
         assertThat(j.get("benchmarkScore").asLong()).isBetween(1L, 10_000L);
     }
 

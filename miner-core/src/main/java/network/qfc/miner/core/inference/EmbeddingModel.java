@@ -1,76 +1,72 @@
 package network.qfc.miner.core.inference;
 
-import ai.onnxruntime.NodeInfo;
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
+import ai.djl.MalformedModelException;
+import ai.djl.inference.Predictor;
+import ai.djl.repository.zoo.Criteria;
+import ai.djl.repository.zoo.ModelNotFoundException;
+import ai.djl.repository.zoo.ZooModel;
+import ai.djl.translate.TranslateException;
 import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
-import ai.onnxruntime.TensorInfo;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.FloatBuffer;
-import java.nio.LongBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Iterator;
-import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import network.qfc.miner.core.protocol.ComputeBackend;
 import network.qfc.miner.core.protocol.ModelId;
 
 /**
- * One loaded BERT-style embedding model: its ONNX Runtime session (graph optimisation ALL, the engine's execution
- * provider and intra-op threads) and its canonical tokenizer. {@link #embed} is thread-safe: an ONNX Runtime session
- * runs concurrent calls, so worker threads share one session instead of one DJL Predictor each.
+ * One loaded BERT-style embedding model, run through DJL: a {@link Criteria} -> {@link ZooModel} on the OnnxRuntime
+ * engine (one ONNX Runtime session, graph optimisation ALL, sequential, the engine's intra-op threads, the execution
+ * provider's device) with the {@link CanonicalTranslator}, and its canonical tokenizer. {@link #embed} is
+ * thread-safe: each calling thread (a worker) gets its own {@link Predictor}, and every predictor shares the one
+ * model, so the weights are in memory once however many workers run.
  *
- * <p>The hidden size comes from the model's first output, never from a constant, so 384-dim MiniLM and 768-dim
- * bert-base run the same code. Inputs are matched by name ({@code input_ids}, {@code attention_mask},
+ * <p>The hidden size comes from the model's first output at each call, never from a constant, so 384-dim MiniLM and
+ * 768-dim bert-base run the same code. Inputs are matched by name ({@code input_ids}, {@code attention_mask},
  * {@code token_type_ids} when the model has it).
+ *
+ * <p>What DJL's string options cannot say: its OnnxRuntime engine can turn the CPU arena on but not off, and has no
+ * option for intra-op spinning. Neither changes a bit (measured: the golden hashes are the same with and without),
+ * the workers run one intra-op thread each, where spinning has no thread to spin, and the arena's cost is in the
+ * README's measured peak RSS.
  */
 public final class EmbeddingModel implements AutoCloseable {
     public static final String MODEL_FILE = "model.onnx";
     public static final String TOKENIZER_FILE = "tokenizer.json";
 
     private final ModelId id;
-    private final OrtEnvironment env;
-    private final OrtSession session;
+    private final ZooModel<TokenizedInput, float[]> model;
     private final CanonicalTokenizer tokenizer;
     private final ComputeBackend backend;
-    private final String idsInput;
-    private final String maskInput;
-    private final String typeInput;
     private final long parameters;
     private final long memoryBytes;
-    private final String firstOutput;
-    private final int dim;
-    private final ThreadLocal<Buffers> buffers = ThreadLocal.withInitial(Buffers::new);
+    private final ThreadLocal<Predictor<TokenizedInput, float[]>> predictors;
+    private final Queue<Predictor<TokenizedInput, float[]>> allPredictors = new ConcurrentLinkedQueue<>();
     private final AtomicInteger inUse = new AtomicInteger();
     private volatile boolean retired;
     private volatile boolean closed;
 
-    private EmbeddingModel(ModelId id, OrtEnvironment env, OrtSession session, CanonicalTokenizer tokenizer,
-                           ComputeBackend backend, long modelFileBytes, Map<String, NodeInfo> inputs,
-                           String firstOutput, int dim) {
-        this.firstOutput = firstOutput;
-        this.dim = dim;
+    private EmbeddingModel(ModelId id, ZooModel<TokenizedInput, float[]> model, CanonicalTokenizer tokenizer,
+                           ComputeBackend backend, long modelFileBytes) {
         this.id = id;
-        this.env = env;
-        this.session = session;
+        this.model = model;
         this.tokenizer = tokenizer;
         this.backend = backend;
-        this.idsInput = inputs.containsKey("input_ids") ? "input_ids" : inputs.keySet().iterator().next();
-        this.maskInput = inputs.containsKey("attention_mask") ? "attention_mask" : null;
-        this.typeInput = inputs.containsKey("token_type_ids") ? "token_type_ids" : null;
         // fp32 weights: 4 bytes a parameter
         this.parameters = modelFileBytes / Float.BYTES;
         // the weights, plus ONNX Runtime's pre-packed copies and arena: measured ~2x the file for MiniLM
         this.memoryBytes = modelFileBytes * 2;
+        this.predictors = ThreadLocal.withInitial(() -> {
+            Predictor<TokenizedInput, float[]> p = model.newPredictor();
+            allPredictors.add(p);
+            return p;
+        });
     }
 
     /** Loads {@code dir/model.onnx} + {@code dir/tokenizer.json} with {@code provider}; errors name the file. */
-    static EmbeddingModel load(ModelId id, Path dir, OrtEnvironment env, ExecutionProvider provider, int intraOpThreads)
+    static EmbeddingModel load(ModelId id, Path dir, ExecutionProvider provider, int intraOpThreads)
             throws ExecutionProvider.ProviderUnavailableException {
         Path modelFile = dir.resolve(MODEL_FILE);
         Path tokenizerFile = dir.resolve(TOKENIZER_FILE);
@@ -87,50 +83,48 @@ public final class EmbeddingModel implements AutoCloseable {
             throw new ModelLoadException(modelFile, "unreadable: " + e.getMessage(), e);
         }
         CanonicalTokenizer tokenizer = CanonicalTokenizer.open(tokenizerFile);
-        OrtSession session = null;
-        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            options.setIntraOpNumThreads(intraOpThreads);
-            options.setInterOpNumThreads(1);
-            options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
-            // no CPU arena: ~30 MB less peak memory, bit-identical outputs (the golden hashes run with it)
-            options.setCPUArenaAllocator(false);
-            // intra-op threads sleep between runs instead of spinning: a desktop miner shares its cores, and on the
-            // 2-core build machine under load this gave ~1.5x the throughput (threading never changes the bits)
-            options.addConfigEntry("session.intra_op.allow_spinning", "0");
-            provider.addTo(options);
-            session = env.createSession(modelFile.toString(), options);
-            NodeInfo first = firstOutput(session, modelFile);
-            int dim = (int) ((TensorInfo) first.getInfo()).getShape()[2];
-            return new EmbeddingModel(id, env, session, tokenizer, provider.backend(), size, session.getInputInfo(),
-                    first.getName(), dim);
-        } catch (OrtException e) {
-            closeQuietly(session);
+        ZooModel<TokenizedInput, float[]> model = null;
+        try {
+            model = criteria(modelFile, provider, intraOpThreads).loadModel();
+            return new EmbeddingModel(id, model, tokenizer, provider.backend(), size);
+        } catch (ModelNotFoundException | MalformedModelException | IOException e) {
+            closeQuietly(model);
             tokenizer.close();
-            throw new ModelLoadException(modelFile, "not a valid ONNX model: " + e.getMessage(), e);
+            Throwable ort = e.getCause() instanceof OrtException o ? o : e;
+            throw new ModelLoadException(modelFile, "not a valid ONNX model: " + e.getMessage()
+                    + (e.getCause() != null ? " (" + e.getCause().getMessage() + ")" : ""), ort);
         } catch (RuntimeException | ExecutionProvider.ProviderUnavailableException e) {
-            closeQuietly(session);
+            closeQuietly(model);
             tokenizer.close();
             throw e;
         }
     }
 
-    /** The first output (hidden states, [batch, tokens, hidden]); its hidden size must be fixed in the model. */
-    private static NodeInfo firstOutput(OrtSession session, Path modelFile) throws OrtException {
-        Iterator<NodeInfo> outputs = session.getOutputInfo().values().iterator();
-        NodeInfo first = outputs.hasNext() ? outputs.next() : null;
-        if (first == null || !(first.getInfo() instanceof TensorInfo info) || info.getShape().length != 3
-                || info.getShape()[2] <= 0 || info.type != ai.onnxruntime.OnnxJavaType.FLOAT) {
-            throw new ModelLoadException(modelFile, "its first output is not a float [batch, tokens, hidden] tensor", null);
-        }
-        return first;
+    /**
+     * The model as DJL loads it: OnnxRuntime engine, the translator, and the session options of the canonical
+     * computation as the engine's string options (its OrtModel reads optLevel, executionMode and the thread counts;
+     * it applies intraOpNumThreads only when interOpNumThreads is also given).
+     */
+    static Criteria<TokenizedInput, float[]> criteria(Path modelFile, ExecutionProvider provider, int intraOpThreads)
+            throws ExecutionProvider.ProviderUnavailableException {
+        Criteria.Builder<TokenizedInput, float[]> b = Criteria.builder()
+                .setTypes(TokenizedInput.class, float[].class)
+                .optModelPath(modelFile)
+                .optEngine("OnnxRuntime")
+                .optTranslator(new CanonicalTranslator())
+                .optOption("optLevel", "ALL_OPT")
+                .optOption("executionMode", "SEQUENTIAL")
+                .optOption("interOpNumThreads", "1")
+                .optOption("intraOpNumThreads", Integer.toString(intraOpThreads));
+        provider.configure(b);
+        return b.build();
     }
 
-    private static void closeQuietly(OrtSession s) {
-        if (s != null) {
+    private static void closeQuietly(ZooModel<?, ?> m) {
+        if (m != null) {
             try {
-                s.close();
-            } catch (OrtException | RuntimeException ignored) {
+                m.close();
+            } catch (RuntimeException ignored) {
                 // already failing
             }
         }
@@ -158,88 +152,13 @@ public final class EmbeddingModel implements AutoCloseable {
         return tokenizer;
     }
 
-    /** The pooled, normalised vector of an already tokenized input (steps 2-4). */
+    /** The pooled, normalised vector of an already tokenized input (steps 2-4), on this thread's predictor. */
     public float[] embed(TokenizedInput input) {
-        int n = input.tokens();
-        long[] shape = {1, n};
-        Buffers b = buffers.get().ensure(n, dim);
-        Map<String, OnnxTensor> feed = new HashMap<>(4);
-        OnnxTensor out = null;
         try {
-            feed.put(idsInput, OnnxTensor.createTensor(env, b.ids(input.ids(), n), shape));
-            if (maskInput != null) {
-                feed.put(maskInput, OnnxTensor.createTensor(env, b.ones(n), shape));
-            }
-            if (typeInput != null) {
-                feed.put(typeInput, OnnxTensor.createTensor(env, b.types(input.typeIds(), n), shape));
-            }
-            // only the first output, written straight into this thread's buffer: no copy, no garbage
-            FloatBuffer states = b.hidden(n * dim);
-            out = OnnxTensor.createTensor(env, states, new long[] {1, n, dim});
-            try (OrtSession.Result ignored = session.run(feed, Map.of(firstOutput, out))) {
-                float[] mean = CanonicalPooling.meanOverEncoding(states, n, dim, input.encodingLength());
-                return CanonicalPooling.normalize(mean);
-            }
-        } catch (OrtException e) {
-            throw new InferenceException(id + ": ONNX Runtime failed: " + e.getMessage(), e);
-        } finally {
-            for (OnnxTensor t : feed.values()) {
-                t.close();
-            }
-            if (out != null) {
-                out.close();
-            }
-        }
-    }
-
-    /** Direct buffers of one worker thread, grown on demand, reused for every input. */
-    private static final class Buffers {
-        private LongBuffer ids = LongBuffer.allocate(0);
-        private LongBuffer types = LongBuffer.allocate(0);
-        private LongBuffer ones = LongBuffer.allocate(0);
-        private FloatBuffer hidden = FloatBuffer.allocate(0);
-
-        Buffers ensure(int tokens, int dim) {
-            if (ids.capacity() < tokens) {
-                int cap = Math.max(tokens, 128);
-                ids = directLongs(cap);
-                types = directLongs(cap);
-                ones = directLongs(cap);
-                for (int i = 0; i < cap; i++) {
-                    ones.put(i, 1L);
-                }
-            }
-            if (hidden.capacity() < tokens * dim) {
-                hidden = ByteBuffer.allocateDirect(Math.max(tokens, 128) * dim * Float.BYTES)
-                        .order(ByteOrder.nativeOrder()).asFloatBuffer();
-            }
-            return this;
-        }
-
-        LongBuffer ids(long[] values, int n) {
-            return fill(ids, values, n);
-        }
-
-        LongBuffer types(long[] values, int n) {
-            return fill(types, values, n);
-        }
-
-        LongBuffer ones(int n) {
-            return ones.duplicate().position(0).limit(n).slice();
-        }
-
-        FloatBuffer hidden(int floats) {
-            return hidden.duplicate().position(0).limit(floats).slice();
-        }
-
-        private static LongBuffer fill(LongBuffer buffer, long[] values, int n) {
-            LongBuffer view = buffer.duplicate().position(0).limit(n).slice();
-            view.put(values, 0, n).flip();
-            return view;
-        }
-
-        private static LongBuffer directLongs(int n) {
-            return ByteBuffer.allocateDirect(n * Long.BYTES).order(ByteOrder.nativeOrder()).asLongBuffer();
+            return predictors.get().predict(input);
+        } catch (TranslateException e) {
+            Throwable c = e.getCause() != null ? e.getCause() : e;
+            throw new InferenceException(id + ": ONNX Runtime failed: " + c.getMessage(), e);
         }
     }
 
@@ -282,7 +201,10 @@ public final class EmbeddingModel implements AutoCloseable {
             return;
         }
         closed = true;
-        closeQuietly(session);
+        for (Predictor<TokenizedInput, float[]> p; (p = allPredictors.poll()) != null; ) {
+            p.close();
+        }
+        closeQuietly(model);
         tokenizer.close();
     }
 

@@ -1,5 +1,6 @@
 package network.qfc.miner.core.inference;
 
+import ai.djl.repository.zoo.Criteria;
 import ai.onnxruntime.OrtSession;
 import network.qfc.miner.core.protocol.ComputeBackend;
 
@@ -16,6 +17,13 @@ public interface ExecutionProvider {
      * understands ("libcudart 12 not found") when it cannot start.
      */
     void addTo(OrtSession.SessionOptions options) throws ProviderUnavailableException;
+
+    /**
+     * Puts this provider into the DJL criteria the model is loaded with (the OnnxRuntime engine's device or
+     * {@code ortDevice} option); the CPU adds nothing.
+     */
+    default void configure(Criteria.Builder<TokenizedInput, float[]> criteria) throws ProviderUnavailableException {
+    }
 
     /** A provider could not start; the message is the reason shown to the user. */
     final class ProviderUnavailableException extends Exception {

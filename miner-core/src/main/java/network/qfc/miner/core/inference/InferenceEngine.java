@@ -1,6 +1,5 @@
 package network.qfc.miner.core.inference;
 
-import ai.onnxruntime.OrtEnvironment;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import network.qfc.miner.core.protocol.Blake3;
+import network.qfc.miner.core.protocol.ComputeBackend;
 import network.qfc.miner.core.protocol.ModelId;
 
 /**
@@ -19,8 +19,8 @@ import network.qfc.miner.core.protocol.ModelId;
  * output of an embedding task"): tokenizer as its file configures it, the model on real tokens only, f32 sequential
  * sum over tokens divided by the encoding length, f32 L2 normalisation, f32 little-endian bytes, BLAKE3-256.
  *
- * <p>Built on ONNX Runtime's Java API (the session, graph optimisation ALL, the execution provider) and DJL's
- * HuggingFace tokenizer. The backend is chosen once at construction ({@link #backend()}); loaded models stay in a
+ * <p>Runs the model through DJL's OnnxRuntime engine ({@link EmbeddingModel}) and tokenizes with
+ * {@link CanonicalTokenizer}. The backend is chosen once at construction ({@link #backend()}); loaded models stay in a
  * {@link ModelPool}. Thread-safe: worker threads may call {@link #embed} concurrently.
  */
 public final class InferenceEngine implements AutoCloseable {
@@ -32,7 +32,8 @@ public final class InferenceEngine implements AutoCloseable {
     private volatile BackendSelection selection;
     private final ExecutionProvider cpuFallback;
     private final ModelPool pool;
-    private final OrtEnvironment env;
+    private final BackendSelfCheck selfCheck;
+    private final Map<ModelId, SelfCheckResult> selfChecks = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** An engine over this machine's real execution providers. */
     public InferenceEngine(EngineConfig config) {
@@ -41,29 +42,84 @@ public final class InferenceEngine implements AutoCloseable {
 
     /** An engine choosing among {@code providers} (tests inject failing ones); null means the real ones. */
     public InferenceEngine(EngineConfig config, List<ExecutionProvider> providers) {
+        this(config, providers, BackendSelfCheck.uncached());
+    }
+
+    /**
+     * An engine whose backend, when it is not the CPU, must pass {@code selfCheck} for each model before it computes
+     * a proof with it; otherwise that model runs on the CPU and {@link #backend()} says why.
+     */
+    public InferenceEngine(EngineConfig config, List<ExecutionProvider> providers, BackendSelfCheck selfCheck) {
         this.config = config;
+        this.selfCheck = java.util.Objects.requireNonNull(selfCheck, "selfCheck");
         NativeLibraries.prepare(config.nativeCacheDir());
         List<ExecutionProvider> all = providers == null ? OrtProviders.standard() : List.copyOf(providers);
-        this.env = OrtEnvironment.getEnvironment();
         NativeLibraries.removeOrtTempFolder();
         BackendSelector.Choice choice = new BackendSelector(all).select(config.preference());
         this.provider = choice.provider();
         this.selection = choice.selection();
-        this.cpuFallback = all.stream().filter(p -> p.backend() == network.qfc.miner.core.protocol.ComputeBackend.CPU)
+        this.cpuFallback = all.stream().filter(p -> p.backend() == ComputeBackend.CPU)
                 .findFirst().orElse(provider);
         this.pool = new ModelPool(this::load, config.memoryBudgetMb());
     }
 
     private EmbeddingModel load(ModelId id, Path dir) {
+        EmbeddingModel m = loadOnProvider(id, dir);
+        return m.backend() == ComputeBackend.CPU ? m : selfChecked(id, dir, m);
+    }
+
+    /**
+     * The model on the backend if the backend computes the CPU's bits for it (or the node tolerates the difference),
+     * else on the CPU, with the reason in {@link #backend()}.
+     */
+    private EmbeddingModel selfChecked(ModelId id, Path dir, EmbeddingModel onBackend) {
+        EmbeddingModel onCpu = null;
+        SelfCheckResult r;
         try {
-            return EmbeddingModel.load(id, dir, env, provider, config.intraOpThreads());
+            Optional<SelfCheckResult> known = selfCheck.cached(onBackend.backend(), id);
+            if (known.isPresent()) {
+                r = known.get();
+            } else {
+                onCpu = loadCpu(id, dir);
+                r = selfCheck.run(onBackend.backend(), id, onBackend, onCpu);
+            }
+        } catch (RuntimeException e) {
+            onBackend.close();
+            if (onCpu != null) {
+                onCpu.close();
+            }
+            throw e;
+        }
+        selfChecks.put(id, r);
+        if (r.minesOnBackend()) {
+            if (onCpu != null) {
+                onCpu.close();
+            }
+            return onBackend;
+        }
+        onBackend.close();
+        selection = new BackendSelection(selection.requested(), ComputeBackend.CPU, Optional.of(r.message()));
+        return onCpu != null ? onCpu : loadCpu(id, dir);
+    }
+
+    private EmbeddingModel loadCpu(ModelId id, Path dir) {
+        try {
+            return EmbeddingModel.load(id, dir, cpuFallback, config.intraOpThreads());
+        } catch (ExecutionProvider.ProviderUnavailableException e) {
+            throw new InferenceException("ONNX Runtime cannot run on the CPU: " + e.getMessage(), e);
+        }
+    }
+
+    private EmbeddingModel loadOnProvider(ModelId id, Path dir) {
+        try {
+            return EmbeddingModel.load(id, dir, provider, config.intraOpThreads());
         } catch (ExecutionProvider.ProviderUnavailableException | ModelLoadException e) {
             if (provider == cpuFallback || (e instanceof ModelLoadException && !(e.getCause() instanceof ai.onnxruntime.OrtException))) {
                 throw asRuntime(e);
             }
             // the GPU provider started but could not run this model: CPU, with the reason kept
             try {
-                EmbeddingModel m = EmbeddingModel.load(id, dir, env, cpuFallback, config.intraOpThreads());
+                EmbeddingModel m = EmbeddingModel.load(id, dir, cpuFallback, config.intraOpThreads());
                 selection = new BackendSelection(selection.requested(), cpuFallback.backend(), Optional.of(
                         selection.actual().wireName() + " could not run " + id + " (" + e.getMessage() + "): using CPU"));
                 return m;
@@ -131,6 +187,11 @@ public final class InferenceEngine implements AutoCloseable {
 
     public EngineConfig config() {
         return config;
+    }
+
+    /** The self-check verdict of each model loaded on a backend other than the CPU. */
+    public Map<ModelId, SelfCheckResult> selfChecks() {
+        return Map.copyOf(selfChecks);
     }
 
     /** The layer of every model this engine was asked for. */

@@ -42,6 +42,10 @@ public final class NativeLibraries {
             }
         }
         prepared = true;
+        // DJL's OnnxRuntime engine creates ONNX Runtime's one environment itself (with its threading options) and
+        // fails if anything created it before: let it be first, so that plain ONNX Runtime callers (the bench's
+        // baseline) get the same environment afterwards
+        ai.djl.engine.Engine.getEngine("OnnxRuntime");
     }
 
     /**

@@ -1,5 +1,7 @@
 package network.qfc.miner.core.inference;
 
+import ai.djl.Device;
+import ai.djl.repository.zoo.Criteria;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtProvider;
@@ -42,6 +44,12 @@ public final class OrtProviders {
             } catch (OrtException | RuntimeException e) {
                 throw new ProviderUnavailableException("the CUDA provider did not start: " + e.getMessage(), e);
             }
+        }
+
+        @Override
+        public void configure(Criteria.Builder<TokenizedInput, float[]> criteria) {
+            // DJL's OnnxRuntime engine adds CUDA on a GPU device
+            criteria.optDevice(Device.gpu());
         }
 
         private static boolean cudartPresent() {
@@ -93,6 +101,11 @@ public final class OrtProviders {
             } catch (OrtException | RuntimeException e) {
                 throw new ProviderUnavailableException("the CoreML provider did not start: " + e.getMessage(), e);
             }
+        }
+
+        @Override
+        public void configure(Criteria.Builder<TokenizedInput, float[]> criteria) {
+            criteria.optOption("ortDevice", "CoreML");
         }
     }
 

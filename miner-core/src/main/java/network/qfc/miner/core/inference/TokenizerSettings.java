@@ -32,7 +32,7 @@ public record TokenizerSettings(int truncationMaxLength, String truncationStrate
         return of(root);
     }
 
-    static TokenizerSettings of(JsonNode root) throws IOException {
+    public static TokenizerSettings of(JsonNode root) throws IOException {
         JsonNode t = root.path("truncation");
         int maxLength = DEFAULT_MAX_LENGTH;
         String strategy = "LONGEST_FIRST";

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,6 +24,7 @@ import network.qfc.miner.core.events.MinerFeed;
 import network.qfc.miner.core.events.MinerSnapshot;
 import network.qfc.miner.core.events.MinerState;
 import network.qfc.miner.core.inference.InferenceException;
+import network.qfc.miner.core.inference.InferenceWorkers;
 import network.qfc.miner.core.journal.JournalException;
 import network.qfc.miner.core.journal.ProofJournal;
 import network.qfc.miner.core.journal.TaskRecord;
@@ -82,10 +84,32 @@ public final class TaskLoop {
     });
     private String pausedFor;
     private String throttledFor;
+    private final InferenceWorkers workers;
+    private final int fetchAhead;
+    /** Tasks on the workers, oldest first: their proofs go to the submitter in this order. */
+    private final Deque<InFlight> inFlight = new ArrayDeque<>();
+
+    private record InFlight(TaskRecord record, InferenceTask task, CompletableFuture<Timed> proof) {
+    }
+
+    private record Timed(SignedProof proof, long busyNanos) {
+    }
 
     public TaskLoop(QfcRpcClient rpc, Address address, MinerProfile profile, ProofMaker maker, ProofJournal journal,
                     ProofSubmitter submitter, Registrar registrar, MiningGate gate, NodeHealth health, MinerFeed feed,
                     long maxProofs) {
+        this(rpc, address, profile, maker, journal, submitter, registrar, gate, health, feed, maxProofs, null);
+    }
+
+    /**
+     * With {@code workers} (null: inference on the loop thread), up to one task per worker is inferred at once while
+     * the gate says run (one while throttled); proofs still reach the submitter in the order the tasks were fetched.
+     */
+    public TaskLoop(QfcRpcClient rpc, Address address, MinerProfile profile, ProofMaker maker, ProofJournal journal,
+                    ProofSubmitter submitter, Registrar registrar, MiningGate gate, NodeHealth health, MinerFeed feed,
+                    long maxProofs, InferenceWorkers workers) {
+        this.workers = workers;
+        this.fetchAhead = workers == null ? FETCH_AHEAD : Math.max(FETCH_AHEAD, workers.workers() + 1);
         this.rpc = Objects.requireNonNull(rpc, "rpc");
         this.address = Objects.requireNonNull(address, "address");
         this.profile = Objects.requireNonNull(profile, "profile");
@@ -101,7 +125,7 @@ public final class TaskLoop {
         }
         this.maxProofs = maxProofs;
         AtomicInteger fetchThreads = new AtomicInteger();
-        this.fetcher = Executors.newFixedThreadPool(FETCH_AHEAD, r -> {
+        this.fetcher = Executors.newFixedThreadPool(fetchAhead, r -> {
             Thread t = new Thread(r, "qfc-task-fetch-" + fetchThreads.incrementAndGet());
             t.setDaemon(true);
             return t;
@@ -136,6 +160,7 @@ public final class TaskLoop {
             while (!stop.isRaised()) {
                 step();
             }
+            drainInFlight();
             settlePrefetched();
             done.complete(null);
         } catch (RuntimeException | Error e) {
@@ -147,13 +172,15 @@ public final class TaskLoop {
     }
 
     private void step() {
+        finishDone();
         registrar.registerIfWanted();
         String journalBlocked = submitter.journalBlocked(); // the disk is full: fetch nothing it cannot record
         GateDecision d = journalBlocked != null ? new GateDecision.Pause(journalBlocked) : gate.decide();
         if (d instanceof GateDecision.Pause p) {
-            pause(p.reason());
+            pause(p.reason()); // said at once: a jail must show while the tasks in hand are handed on
+            drainInFlight(); // tasks in hand are run and submitted, as before
             if (!finishesFetched(p.reason())) {
-                stop.sleep(PAUSED_RECHECK);
+                idle(PAUSED_RECHECK);
             } else {
                 runFetched();
             }
@@ -163,10 +190,10 @@ public final class TaskLoop {
         throttle(d instanceof GateDecision.Throttle t ? t.reason() : null);
         if (quotaReached()) {
             state(MinerState.RUNNING, "max proofs reached: waiting for the node's answers");
-            stop.sleep(PAUSED_RECHECK);
+            idle(PAUSED_RECHECK);
             return;
         }
-        if (d instanceof GateDecision.Throttle t && !stop.sleep(t.delay())) {
+        if (d instanceof GateDecision.Throttle t && !idle(t.delay())) {
             return;
         }
         Optional<InferenceTask> task;
@@ -177,12 +204,12 @@ public final class TaskLoop {
                 Duration wait = unreachable.nextDelay();
                 state(MinerState.UNREACHABLE, "node unreachable, retrying in " + wait.toSeconds() + " s");
                 health.unreachable(e.getMessage(), wait);
-                stop.sleep(wait);
+                idle(wait);
             } else {
                 Duration wait = noTask.nextDelay();
                 LOG.warn("the node's task answer was refused: {}", e.getMessage());
                 feed.publish(new MinerEvent.Error(feed.now(), "could not get a task: " + e.getMessage(), false));
-                stop.sleep(wait);
+                idle(wait);
             }
             return;
         }
@@ -190,7 +217,7 @@ public final class TaskLoop {
         if (task.isEmpty()) {
             Duration wait = noTask.nextDelay();
             working("waiting for a task (next ask in " + wait.toSeconds() + " s)");
-            stop.sleep(wait);
+            idle(wait);
             return;
         }
         noTask.reset();
@@ -201,6 +228,12 @@ public final class TaskLoop {
             feed.publish(new MinerEvent.Error(feed.now(), "could not journal task " + task.get().taskIdHex() + ": "
                     + e.getMessage(), false));
         }
+    }
+
+    /** Before any wait: the tasks on the workers are finished and handed on first, so no proof waits with the loop. */
+    private boolean idle(Duration wait) {
+        drainInFlight();
+        return stop.sleep(wait);
     }
 
     /**
@@ -268,16 +301,78 @@ public final class TaskLoop {
             }
             return;
         }
-        while (ahead.size() < FETCH_AHEAD && !stop.isRaised() && !quotaReached(1 + ahead.size())
+        while (ahead.size() < fetchAhead && !stop.isRaised() && !quotaReached(1 + ahead.size())
                 && submitter.journalBlocked() == null && gate.decide() instanceof GateDecision.Run) {
             ahead.add(fetcher.submit(this::fetch));
         }
-        SignedProof proof;
-        long busyFrom = System.nanoTime();
+        if (workers != null) {
+            inFlight.add(new InFlight(record, task, workers.submit(() -> timedMake(task))));
+            int limit = gate.decide() instanceof GateDecision.Run ? workers.workers() : 1;
+            while (inFlight.size() >= limit) {
+                finishOldest();
+            }
+            return;
+        }
+        CompletableFuture<Timed> done = new CompletableFuture<>();
         try {
-            proof = maker.make(task);
-            gate.taskDone(Duration.ofNanos(System.nanoTime() - busyFrom));
-        } catch (UnsupportedTaskException | InferenceException e) {
+            done.complete(timedMake(task));
+        } catch (RuntimeException e) {
+            done.completeExceptionally(e);
+        }
+        finish(new InFlight(record, task, done));
+    }
+
+    private Timed timedMake(InferenceTask task) {
+        long busyFrom = System.nanoTime();
+        SignedProof proof = maker.make(task);
+        return new Timed(proof, System.nanoTime() - busyFrom);
+    }
+
+    /** Waits for the oldest task on the workers and hands its proof on. */
+    private void finishOldest() {
+        finish(inFlight.poll());
+    }
+
+    /** The oldest tasks on the workers that are already done, in order. */
+    private void finishDone() {
+        while (!inFlight.isEmpty() && inFlight.peek().proof().isDone()) {
+            finishOldestReporting();
+        }
+    }
+
+    /** Every task on the workers, in order (before a wait, a pause, a stop, or the end). */
+    private void drainInFlight() {
+        while (!inFlight.isEmpty()) {
+            finishOldestReporting();
+        }
+    }
+
+    /** {@link #finishOldest}, a journal failure reported as {@link #step} reports it. */
+    private void finishOldestReporting() {
+        InFlight f = inFlight.peek();
+        try {
+            finishOldest();
+        } catch (JournalException e) {
+            LOG.error("could not journal task {}: {}", f.task().taskIdHex(), e.getMessage());
+            feed.publish(new MinerEvent.Error(feed.now(), "could not journal task " + f.task().taskIdHex() + ": "
+                    + e.getMessage(), false));
+        }
+    }
+
+    private void finish(InFlight f) {
+        InferenceTask task = f.task();
+        String id = task.taskIdHex();
+        TaskRecord record = f.record();
+        SignedProof proof;
+        try {
+            Timed t = f.proof().join();
+            proof = t.proof();
+            gate.taskDone(Duration.ofNanos(t.busyNanos()));
+        } catch (CompletionException ce) {
+            Throwable e = ce.getCause();
+            if (!(e instanceof UnsupportedTaskException) && !(e instanceof InferenceException)) {
+                throw e instanceof RuntimeException r ? r : ce;
+            }
             if (journal.recordFetched(record)) {
                 journal.markFailed(id, e.getMessage(), feed.now().toEpochMilli());
             }
@@ -310,7 +405,7 @@ public final class TaskLoop {
     }
 
     private boolean quotaReached(int extra) {
-        return maxProofs > 0 && submitter.answered() + submitter.pending() + extra >= maxProofs;
+        return maxProofs > 0 && submitter.answered() + submitter.pending() + inFlight.size() + extra >= maxProofs;
     }
 
     /** Tasks fetched ahead but not run because the loop stopped: journaled, and marked failed (or expired). */

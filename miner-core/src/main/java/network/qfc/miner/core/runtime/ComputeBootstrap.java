@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import network.qfc.miner.core.events.MinerEvent;
 import network.qfc.miner.core.events.MinerFeed;
@@ -12,7 +13,9 @@ import network.qfc.miner.core.inference.BackendSelection;
 import network.qfc.miner.core.inference.EngineConfig;
 import network.qfc.miner.core.inference.HardwareBenchmark;
 import network.qfc.miner.core.inference.InferenceEngine;
-import network.qfc.miner.core.inference.PhysicalCores;
+import network.qfc.miner.core.inference.BackendSelfCheck;
+import network.qfc.miner.core.inference.InferenceWorkers;
+import network.qfc.miner.core.inference.SelfCheckCache;
 import network.qfc.miner.core.mining.ComputeMode;
 import network.qfc.miner.core.mining.MinerProfile;
 import network.qfc.miner.core.protocol.ComputeBackend;
@@ -55,7 +58,7 @@ final class ComputeBootstrap {
         feed.update(s -> s.withCompute(tier.wireName(), null, null));
         if (settings.computeMode() == ComputeMode.NONE) {
             return new PreparedCompute(null, null, null, profile(report, assessment, tier, ComputeBackend.CPU, 0),
-                    "compute mode none: connected and watching only");
+                    "compute mode none: connected and watching only", null);
         }
         try {
             return prepareInference(report, assessment, tier);
@@ -63,7 +66,8 @@ final class ComputeBootstrap {
             if (settings.computeMode() == ComputeMode.AUTO) {
                 String why = "compute mode auto: no supported model can run here (" + e.getMessage() + ")";
                 LOG.warn(why);
-                return new PreparedCompute(null, null, null, profile(report, assessment, tier, ComputeBackend.CPU, 0), why);
+                return new PreparedCompute(null, null, null, profile(report, assessment, tier, ComputeBackend.CPU, 0), why,
+                        null);
             }
             throw e;
         }
@@ -138,10 +142,15 @@ final class ComputeBootstrap {
 
     private PreparedCompute start(HardwareReport report, TierAssessment assessment, GpuTier tier, ModelId model,
                                   Path dir) {
-        int threads = settings.threads() > 0 ? settings.threads() : PhysicalCores.count();
-        EngineConfig config = new EngineConfig(settings.backend(), threads, settings.directories().nativeCache(),
+        // N workers (one per physical core by default), each calling the shared model with one intra-op thread:
+        // measured best on 2 cores (README, "Inference speed")
+        int threads = settings.threads() > 0 ? settings.threads() : InferenceWorkers.defaultCount();
+        EngineConfig config = new EngineConfig(settings.backend(), 1, settings.directories().nativeCache(),
                 EngineConfig.DEFAULT_MEMORY_BUDGET_MB);
-        InferenceEngine engine = new InferenceEngine(config);
+        // a backend other than the CPU mines only once it computes the CPU's bits (verdict kept in the data folder)
+        BackendSelfCheck selfCheck = new BackendSelfCheck(
+                Optional.of(new SelfCheckCache(settings.directories().data())), false, java.time.Clock.systemUTC());
+        InferenceEngine engine = new InferenceEngine(config, null, selfCheck);
         try {
             engine.preload(model, dir);
             BackendSelection b = engine.backend();
@@ -166,7 +175,9 @@ final class ComputeBootstrap {
                 scores.remember(key, score, feed.now());
                 LOG.info("benchmark score {} on {} with {}", score, b.actual().wireName(), model);
             }
-            return new PreparedCompute(engine, model, dir, profile(report, assessment, tier, b.actual(), score), null);
+            engine.selfChecks().values().forEach(c -> LOG.info("self-check: {}", c.message()));
+            return new PreparedCompute(engine, model, dir, profile(report, assessment, tier, b.actual(), score), null,
+                    new InferenceWorkers(threads));
         } catch (RuntimeException e) {
             engine.close();
             throw e;

@@ -227,7 +227,7 @@ public final class MinerRuntime implements AutoCloseable {
             ProofMaker maker = new ProofMaker(compute.engine(), new ModelFolders(modelCache)::folder, key, clock,
                     settings.tamper());
             loop = new TaskLoop(rpc, key.address(), compute.profile(), maker, journal, submitter, registrar, gate,
-                    health, feed, settings.maxProofs());
+                    health, feed, settings.maxProofs(), compute.inferenceWorkers());
             state(MinerState.RUNNING, "running");
             loop.start().whenComplete((v, e) -> {
                 if (e != null) {
@@ -356,6 +356,7 @@ public final class MinerRuntime implements AutoCloseable {
         }
         closeQuietly(rpc);
         if (compute != null && compute.engine() != null) {
+            closeQuietly(compute.inferenceWorkers());
             closeQuietly(compute.engine());
         }
         if (services == null) {

@@ -19,8 +19,14 @@ import network.qfc.miner.core.protocol.Blake3;
  */
 final class IndependentEmbedding implements AutoCloseable {
     private final HuggingFaceTokenizer tokenizer;
-    private final OrtEnvironment env = OrtEnvironment.getEnvironment();
+    private final OrtEnvironment env = environment();
     private final OrtSession session;
+
+    /** ONNX Runtime's one environment, created by DJL's engine first as in the product (it refuses to come second). */
+    private static OrtEnvironment environment() {
+        NativeLibraries.prepare(TestModels.nativeCache());
+        return OrtEnvironment.getEnvironment();
+    }
 
     IndependentEmbedding(Path modelDir) throws Exception {
         tokenizer = HuggingFaceTokenizer.newInstance(modelDir.resolve("tokenizer.json"),

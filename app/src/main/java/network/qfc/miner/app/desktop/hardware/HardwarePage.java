@@ -1,6 +1,7 @@
 package network.qfc.miner.app.desktop.hardware;
 
 import atlantafx.base.theme.Styles;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -16,8 +17,10 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import network.qfc.miner.app.bench.DesktopBenchmark;
 import network.qfc.miner.app.desktop.Page;
 import network.qfc.miner.app.desktop.UiThread;
+import network.qfc.miner.core.inference.SelfCheckResult;
 import network.qfc.miner.probe.HardwareReport;
 import network.qfc.miner.probe.LiveSampler;
 import network.qfc.miner.probe.LiveSubscription;
@@ -26,7 +29,8 @@ import network.qfc.miner.probe.TierClassifier;
 
 /**
  * The Hardware page: the probe's findings (CPU, memory, GPUs, CUDA/Metal, battery, temperature), the tier and why,
- * and live load/temperature while the page is shown. Probing runs off the FX thread.
+ * live load/temperature while the page is shown, the backend self-checks and the "Run benchmark" action. Probing and
+ * benchmarking run off the FX thread.
  */
 public final class HardwarePage implements Page {
     private final HardwareModel model = new HardwareModel();
@@ -34,14 +38,32 @@ public final class HardwarePage implements Page {
     private final LiveSampler sampler;
     private final Executor background;
     private final Node view;
+    private final BenchmarkSection bench;
+    private final boolean hasBenchmark;
     private LiveSubscription live;
     private boolean probed;
 
     public HardwarePage(Supplier<HardwareReport> probe, LiveSampler sampler, Executor background) {
+        this(probe, sampler, background, null, List::of);
+    }
+
+    /**
+     * With the benchmark ({@code benchmark} runs {@link DesktopBenchmark}; null: no benchmark row) and the backend
+     * self-checks kept in the data folder ({@code selfChecks}, read each time the page is shown).
+     */
+    public HardwarePage(Supplier<HardwareReport> probe, LiveSampler sampler, Executor background,
+                        DesktopBenchmark benchmark, Supplier<List<SelfCheckResult>> selfChecks) {
         this.probe = probe;
         this.sampler = sampler;
         this.background = background;
+        this.bench = new BenchmarkSection(benchmark == null ? null : benchmark::run, selfChecks, background);
+        this.hasBenchmark = benchmark != null;
         this.view = buildView();
+    }
+
+    /** Presses "Run benchmark" (tests, keyboard users alike go through the button; this is its action). */
+    CompletableFuture<Void> runBenchmark() {
+        return bench.start();
     }
 
     public HardwareModel model() {
@@ -63,6 +85,7 @@ public final class HardwarePage implements Page {
         if (!probed) {
             reprobe();
         }
+        bench.refreshSelfChecks();
         live = sampler.subscribe(reading -> UiThread.run(() -> HardwareFacts.live(model, reading)));
     }
 
@@ -109,7 +132,11 @@ public final class HardwarePage implements Page {
         row = addRow(grid, row, "Metal", model.metal, "hw-metal");
         row = addRow(grid, row, "Battery", model.battery, "hw-battery");
         row = addRow(grid, row, "CPU temperature", model.temperature, "hw-temperature");
-        addRow(grid, row, "CPU load", model.load, "hw-load");
+        row = addRow(grid, row, "CPU load", model.load, "hw-load");
+        grid.addRow(row++, key("Backend self-check"), bench.selfCheck);
+        if (hasBenchmark) {
+            grid.addRow(row, key("Benchmark"), bench.benchmarkCell());
+        }
         Button again = new Button("Probe again");
         again.setOnAction(e -> reprobe());
         Label took = new Label();
@@ -121,9 +148,14 @@ public final class HardwarePage implements Page {
         return box;
     }
 
-    private static int addRow(GridPane grid, int row, String key, StringProperty value, String id) {
-        Label k = new Label(key);
+    private static Label key(String text) {
+        Label k = new Label(text);
         k.getStyleClass().add(Styles.TEXT_MUTED);
+        return k;
+    }
+
+    private static int addRow(GridPane grid, int row, String key, StringProperty value, String id) {
+        Label k = key(key);
         Label v = new Label();
         v.setId(id);
         v.setWrapText(true);
