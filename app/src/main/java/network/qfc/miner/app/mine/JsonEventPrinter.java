@@ -48,6 +48,12 @@ final class JsonEventPrinter {
             o.put("taskId", r.taskId()).put("model", r.model()).put("accepted", r.accepted())
                     .put("spotChecked", r.spotChecked()).put("message", r.message())
                     .put("executionTimeMs", r.executionTimeMs()).put("attempts", r.attempts());
+        } else if (e instanceof MinerEvent.TaskSkipped k) {
+            o.put("taskId", k.taskId()).put("model", k.model()).put("taskType", k.taskType()).put("reason", k.reason());
+        } else if (e instanceof MinerEvent.ClockSkew c) {
+            o.put("skewMs", c.skewMs()).put("warning", c.warning());
+        } else if (e instanceof MinerEvent.ProofLayoutChosen l) {
+            o.put("url", l.url()).put("layout", l.layout()).put("how", l.how());
         } else if (e instanceof MinerEvent.ProofDropped d) {
             o.put("taskId", d.taskId()).put("reason", d.reason());
         } else if (e instanceof MinerEvent.StandingChanged s) {

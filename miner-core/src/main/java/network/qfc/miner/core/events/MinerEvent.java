@@ -58,6 +58,40 @@ public sealed interface MinerEvent {
         }
     }
 
+    /**
+     * A task this miner cannot run (type and model checked before any inference): journaled SKIPPED, no proof sent,
+     * not a failure. {@code reason} reads e.g. "this miner does not run qfc-whisper-base yet (speech to text)".
+     */
+    record TaskSkipped(Instant at, String taskId, String model, String taskType, String reason) implements MinerEvent {
+        public String kind() {
+            return "skipped";
+        }
+    }
+
+    /**
+     * The skew between this computer's clock and the node's changed (node minus local, ms); {@code warning} says what
+     * to do when it is over 5 s, else empty.
+     */
+    record ClockSkew(Instant at, long skewMs, String warning) implements MinerEvent {
+        public ClockSkew {
+            Objects.requireNonNull(warning, "warning");
+        }
+
+        public String kind() {
+            return "clock";
+        }
+    }
+
+    /**
+     * The proof layout the node takes ({@code A}, {@code B} or {@code C}; see the protocol page's "Node generations"),
+     * and how the miner knows it ("negotiated": a proof in it was accepted; "remembered": from the journal).
+     */
+    record ProofLayoutChosen(Instant at, String url, String layout, String how) implements MinerEvent {
+        public String kind() {
+            return "layout";
+        }
+    }
+
     /** A proof was not submitted because its task's deadline passed (or it never could be answered). */
     record ProofDropped(Instant at, String taskId, String reason) implements MinerEvent {
         public String kind() {

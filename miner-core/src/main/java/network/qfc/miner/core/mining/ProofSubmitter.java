@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -53,6 +54,10 @@ public final class ProofSubmitter {
     private static final Duration JOURNAL_RETRY = Duration.ofSeconds(2);
     /** The node's epoch length (v2.0: 10 s). */
     private static final Duration EPOCH = Duration.ofSeconds(10);
+    /** New stamps (time, epoch) tried for one proof after refusals, before a refusal is taken as final. */
+    private static final int MAX_REISSUES = 2;
+    /** What a proof the node already had (its first answer was lost) is recorded and shown with. */
+    public static final String LOST_ANSWER = "accepted: the node already had it; its first answer was lost";
 
     /** A proof to send: fresh from the loop (not journaled yet), or signed by an earlier run (journaled). */
     private sealed interface Outgoing {
@@ -89,6 +94,7 @@ public final class ProofSubmitter {
     private final AnswerListener listener;
     private final BooleanSupplier hold;
     private final Registrar registrar;
+    private final ProofReissuer reissuer;
     private final BlockingQueue<Outgoing> queue = new LinkedBlockingQueue<>(QUEUE);
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong answered = new AtomicLong();
@@ -104,9 +110,13 @@ public final class ProofSubmitter {
      *             sent to a certain refusal; those whose deadline passes meanwhile are dropped as expired
      * @param registrar registers again when the node answers "unknown validator" (it restarted): the same proof is
      *                  then sent again
+     * @param reissuer  re-stamps and re-signs a proof the node refused for its time or epoch, or that became too old
+     *                  for a C node's time rule before a resend (the new bytes are journaled before they go)
      */
     public ProofSubmitter(QfcRpcClient rpc, ProofJournal journal, SubmitRetryPolicy policy, NodeHealth health,
-                          MinerFeed feed, AnswerListener listener, BooleanSupplier hold, Registrar registrar) {
+                          MinerFeed feed, AnswerListener listener, BooleanSupplier hold, Registrar registrar,
+                          ProofReissuer reissuer) {
+        this.reissuer = Objects.requireNonNull(reissuer, "reissuer");
         this.hold = Objects.requireNonNull(hold, "hold");
         this.registrar = Objects.requireNonNull(registrar, "registrar");
         this.rpc = Objects.requireNonNull(rpc, "rpc");
@@ -274,8 +284,8 @@ public final class ProofSubmitter {
             return;
         }
         InferenceProof proof = InferenceProof.decode(p.proofBytes());
-        ProofSubmission submission = new ProofSubmission(proof, p.resultData());
         int failures = 0;
+        int reissues = 0;
         Instant firstSentAt = feed.now();
         long counted = 0; // the attempt number counted for the next send, 0 when none is counted yet
         while (true) {
@@ -290,10 +300,15 @@ public final class ProofSubmitter {
             }
             Duration retryIn = null;
             ProofResult accepted = null;
+            Optional<InferenceProof> reissue = Optional.empty();
             int attemptNo = 0;
             if (counted == 0) {
                 if (journal.isAnswered(p.taskId())) {
                     return; // answered already: never again (only this thread answers this task)
+                }
+                if (reissuer.stale(proof)) {
+                    // a C node takes a proof at most 120 s old (10 s ahead): stamped again, journaled before it goes
+                    proof = reissued(p, reissuer.restamped(proof), "re-stamped before a resend");
                 }
                 // counted BEFORE the send, and before taking the lock, so this disk sync overlaps the other thread's
                 // send; if a jail begins meanwhile, the proof waits with this attempt counted (the count may exceed
@@ -314,22 +329,33 @@ public final class ProofSubmitter {
                 feed.update(s -> s.withCounters(attempt == 1 ? s.counters().submittedFirst() : s.counters().retried()));
                 Instant sentAt = feed.now();
                 String why;
+                ProofSubmission submission = new ProofSubmission(proof, p.resultData());
                 try {
                     ProofResult result = health.call(() -> rpc.submitInferenceProof(submission));
                     if (result.accepted()) {
                         accepted = result;
                         why = null;
-                    } else if (!forgotten(result.message())) {
+                    } else if (NodeWords.forgotten(result.message())) {
+                        // the node restarted and forgot the miner: register again, then the same proof again; not
+                        // a rejection
+                        registrar.registeredAfter(sentAt);
+                        why = "the node did not know this miner: " + result.message();
+                    } else if (lostAnswer(attempt, result.message())) {
+                        accepted = new ProofResult(true, result.spotChecked(), LOST_ANSWER + " (node: "
+                                + result.message() + ")", Optional.empty());
+                        why = null;
+                    } else if (reissues < MAX_REISSUES && (reissue = reissuer.answering(proof, p.epoch(),
+                            result.message())).isPresent()) {
+                        why = null;
+                    } else {
                         answer(p, false, result.spotChecked(), result.message(), (int) attempt);
                         return;
-                    } else {
-                        // the node restarted and forgot the miner: register again, then the same bytes again
-                        registrar.registeredAfter(sentAt);
-                        why = "the node did not know this validator: " + result.message();
                     }
                 } catch (RpcException e) {
-                    if (forgotten(e.getMessage())) {
+                    if (NodeWords.forgotten(e.getMessage())) {
                         registrar.registeredAfter(sentAt);
+                    } else if (!e.isTransient() && !unreadable(e) && lostAnswer(attempt, e.getMessage())) {
+                        accepted = new ProofResult(true, false, LOST_ANSWER + " (" + e.getMessage() + ")", Optional.empty());
                     } else if (!e.isTransient() && !unreadable(e)) {
                         // the node answered, with a refusal: final
                         answer(p, false, false, "refused by the node: " + e.getMessage(), (int) attempt);
@@ -340,11 +366,14 @@ public final class ProofSubmitter {
                     // task id (v2.0) credits it twice: only the node can tell, as for any lost answer.
                     why = e.getMessage();
                 }
-                if (accepted == null) {
+                if (reissue.isPresent()) {
+                    reissues++;
+                    proof = reissue.get(); // journaled below, before it is sent
+                } else if (accepted == null) {
                     failures++;
                     SubmitRetryPolicy.Step step = policy.afterTransientFailure(feed.now(), deadline, failures);
                     if (step instanceof SubmitRetryPolicy.Step.RetryAfter r) {
-                        step = outsideEpochWindow(p, firstSentAt)
+                        step = outsideEpochWindow(proof.epoch(), firstSentAt)
                                 .<SubmitRetryPolicy.Step>map(SubmitRetryPolicy.Step.Expired::new).orElse(r);
                     }
                     if (!(step instanceof SubmitRetryPolicy.Step.RetryAfter r)) {
@@ -359,15 +388,37 @@ public final class ProofSubmitter {
                 answer(p, true, accepted.spotChecked(), accepted.message(), attemptNo);
                 return;
             }
+            if (reissue.isPresent()) {
+                proof = reissued(p, proof, "re-signed after the node's refusal");
+                continue; // the new stamp goes at once (its own attempt is counted first)
+            }
             if (!giveUp.sleep(retryIn)) {
                 return; // stopping: the proof stays journaled (SUBMITTING) for the next start
             }
         }
     }
 
-    /** The node's words for "this validator is not registered here" (it restarted and forgot the miner). */
-    private static boolean forgotten(String message) {
-        return message != null && message.toLowerCase(java.util.Locale.ROOT).contains("unknown validator");
+    /**
+     * A refusal as a duplicate of a proof sent before (attempt 2 or later): the node acted on an earlier send whose
+     * answer was lost, so the proof was accepted then. A duplicate at the first attempt is a refusal like any other.
+     */
+    private static boolean lostAnswer(long attempt, String message) {
+        return attempt > 1 && NodeWords.duplicate(message);
+    }
+
+    /**
+     * Journals a new version of a proof (re-stamped or re-signed) BEFORE it is sent: the journal always holds the bytes
+     * that went out last. Returns it.
+     */
+    private InferenceProof reissued(PendingProof p, InferenceProof proof, String why) {
+        byte[] bytes = proof.toBytes();
+        durably(() -> {
+            journal.recordResigned(p.taskId(), bytes, "A");
+            return null;
+        });
+        LOG.info("task {}: proof {} (epoch {}, timestamp {})", p.taskId(), why, Long.toUnsignedString(proof.epoch()),
+                proof.timestamp());
+        return proof;
     }
 
     /** An answer that came back but cannot be read: the proof's fate is unknown, as when the answer is lost. */
@@ -382,7 +433,7 @@ public final class ProofSubmitter {
      * the first send the node cannot be past the window yet (the task's epoch was the node's when it was handed
      * out): not asked.
      */
-    private java.util.Optional<String> outsideEpochWindow(PendingProof p, Instant firstSentAt) {
+    private java.util.Optional<String> outsideEpochWindow(long proofEpoch, Instant firstSentAt) {
         if (Duration.between(firstSentAt, feed.now()).compareTo(EPOCH) < 0) {
             return java.util.Optional.empty();
         }
@@ -392,9 +443,9 @@ public final class ProofSubmitter {
         } catch (RpcException e) {
             return java.util.Optional.empty();
         }
-        if (current > p.epoch() + 1) {
+        if (current > proofEpoch + 1) {
             return java.util.Optional.of("the node is at epoch " + current + " and accepts a proof only within one"
-                    + " epoch of its own; this proof is for epoch " + p.epoch());
+                    + " epoch of its own; this proof is for epoch " + proofEpoch);
         }
         return java.util.Optional.empty();
     }

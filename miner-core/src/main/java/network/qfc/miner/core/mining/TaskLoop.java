@@ -65,6 +65,7 @@ public final class TaskLoop {
     private final MinerFeed feed;
     private final long maxProofs;
     private final StopSignal stop = new StopSignal();
+    private final TaskTriage triage = new TaskTriage();
     private final NoTaskBackoff noTask = new NoTaskBackoff();
     private final UnreachableBackoff unreachable = new UnreachableBackoff(() -> ThreadLocalRandom.current().nextDouble());
     private final ExecutorService fetcher;
@@ -264,6 +265,11 @@ public final class TaskLoop {
             }
             return;
         }
+        Optional<String> notRun = triage.whyNotRun(task);
+        if (notRun.isPresent()) {
+            skip(record, task, notRun.get());
+            return;
+        }
         while (ahead.size() < FETCH_AHEAD && !stop.isRaised() && !quotaReached(1 + ahead.size())
                 && submitter.journalBlocked() == null && gate.decide() instanceof GateDecision.Run) {
             ahead.add(fetcher.submit(this::fetch));
@@ -291,6 +297,16 @@ public final class TaskLoop {
 
     private String layerOf(InferenceTask task) {
         return feed.snapshot().layer() == null ? "hot" : feed.snapshot().layer();
+    }
+
+    /** A task this miner cannot run: journaled SKIPPED with the reason, shown, never a failure, never a proof. */
+    private void skip(TaskRecord record, InferenceTask task, String reason) {
+        Instant at = feed.now();
+        if (journal.recordSkipped(record, reason, at.toEpochMilli())) {
+            LOG.info("task {} skipped: {}", record.taskId(), reason);
+            feed.publish(new MinerEvent.TaskSkipped(at, record.taskId(), task.model().toString(), task.taskType(),
+                    reason));
+        }
     }
 
     private void drop(String id, String reason) {

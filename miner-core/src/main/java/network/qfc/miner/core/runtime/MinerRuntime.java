@@ -20,8 +20,11 @@ import network.qfc.miner.core.events.MinerState;
 import network.qfc.miner.core.journal.ProofJournal;
 import network.qfc.miner.core.mining.GateDecision;
 import network.qfc.miner.core.mining.MiningGate;
+import network.qfc.miner.core.mining.NodeClock;
+import network.qfc.miner.core.mining.NodeEpoch;
 import network.qfc.miner.core.mining.NodeHealth;
 import network.qfc.miner.core.mining.ProofMaker;
+import network.qfc.miner.core.mining.ProofReissuer;
 import network.qfc.miner.core.mining.ProofSubmitter;
 import network.qfc.miner.core.mining.Registrar;
 import network.qfc.miner.core.mining.StandingPoller;
@@ -177,15 +180,19 @@ public final class MinerRuntime implements AutoCloseable {
         compute = new ComputeBootstrap(settings, modelCache, feed).prepare(report, assessment);
         checkNotAborted();
         rpc = new QfcRpcClient(settings.rpcUrl());
+        NodeClock nodeClock = NodeClock.publishingTo(feed);
+        rpc.onNodeTime(nodeClock);
+        NodeEpoch nodeEpoch = new NodeEpoch();
         NodeHealth health = new NodeHealth(feed, rpc.nodeName());
         registrar = new Registrar(rpc, key, compute.profile(), health, feed);
+        health.whenBack(() -> registrar.requestRegistration("the node answers again: it may have restarted"));
         state(MinerState.STARTING, "registering with " + rpc.nodeName());
         register(health);
         identifyNode(health);
         tracker = new StandingTracker(settings.assumedJail());
         poller = new StandingPoller(rpc, key.address(), tracker, registrar, health, feed, u -> { });
         submitter = new ProofSubmitter(rpc, journal, new SubmitRetryPolicy(), health, feed, this::onAnswer,
-                tracker::jailed, registrar);
+                tracker::jailed, registrar, new ProofReissuer(key, nodeClock, nodeEpoch));
         submitter.start();
         int resent = submitter.resendJournaled();
         if (resent > 0) {
@@ -203,7 +210,8 @@ public final class MinerRuntime implements AutoCloseable {
         checkNotAborted();
         if (compute.computes()) {
             MiningGate gate = tracker.gate(clock).and(settings.governor());
-            ProofMaker maker = new ProofMaker(compute.engine(), this::modelFolder, key, clock, settings.tamper());
+            ProofMaker maker = new ProofMaker(compute.engine(), this::modelFolder, key, nodeClock.clock(),
+                    settings.tamper(), nodeEpoch);
             loop = new TaskLoop(rpc, key.address(), compute.profile(), maker, journal, submitter, registrar, gate,
                     health, feed, settings.maxProofs());
             state(MinerState.RUNNING, "running");
@@ -281,9 +289,6 @@ public final class MinerRuntime implements AutoCloseable {
     private void onAnswer(String taskId, boolean accepted, boolean spotChecked, String message, Instant at) {
         StandingTracker.Update u = tracker.onProofAnswered(taskId, accepted, spotChecked, message, at);
         poller.apply(u);
-        if (!accepted && message != null && message.toLowerCase(java.util.Locale.ROOT).contains("unknown validator")) {
-            registrar.requestRegistration("the node answered 'unknown validator'");
-        }
         if (settings.maxProofs() > 0 && submitter.answered() >= settings.maxProofs()) {
             stop(settings.maxProofs() + " proof(s) answered (--max-proofs)");
         }

@@ -158,6 +158,8 @@ public final class DashboardController {
                     p.accepted());
         } else if (event instanceof MinerEvent.ProofDropped d) {
             row = new ProofFeedRow(d.at(), d.taskId(), "", -1, "Dropped", d.reason(), false);
+        } else if (event instanceof MinerEvent.TaskSkipped k) {
+            row = new ProofFeedRow(k.at(), k.taskId(), k.model(), -1, "Skipped", k.reason(), false);
         }
         if (row != null) {
             ProofFeedRow shown = row;
@@ -204,6 +206,8 @@ public final class DashboardController {
                 ? "reachable" + (s.node().latencyMs() >= 0 ? ", " + s.node().latencyMs() + " ms" : "")
                         + (s.node().chainId() != null ? ", chain " + s.node().chainId() : "")
                         + (s.node().version() != null ? ", " + s.node().version() : "")
+                        + (s.node().proofLayout() != null ? ", proof layout " + s.node().proofLayout() : "")
+                        + (s.node().clockWarning() != null ? "; " + s.node().clockWarning() : "")
                 : "not reachable");
         model.address.set(s.address() != null ? s.address() : "–");
         model.tier.set(s.tier() != null ? s.tier() : "–");

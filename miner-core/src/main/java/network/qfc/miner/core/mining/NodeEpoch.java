@@ -1,0 +1,29 @@
+package network.qfc.miner.core.mining;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The epoch to put in a proof. Tasks are stamped with unix-ms / 10 000, but an A node (v2.0 validator node) checks a
+ * proof against its consensus epoch, which counts from the node's start: it refuses the task's epoch with "Epoch
+ * mismatch: expected N, got M". Both advance every 10 s, so the difference is steady: learnt once from the refusal
+ * (or {@code qfc_getEpoch}), it is applied to every later proof. C nodes do not check the epoch; the task's is sent.
+ * Thread-safe.
+ */
+public final class NodeEpoch {
+    private final AtomicLong offset = new AtomicLong();
+
+    /** The epoch to sign for a task stamped {@code taskEpoch}. */
+    public long forTask(long taskEpoch) {
+        return taskEpoch + offset.get();
+    }
+
+    /** The node said it expected {@code expected} for a proof of a task stamped {@code taskEpoch}. */
+    public void learn(long taskEpoch, long expected) {
+        offset.set(expected - taskEpoch);
+    }
+
+    /** The difference learnt (0 until an A node said otherwise). */
+    public long offset() {
+        return offset.get();
+    }
+}

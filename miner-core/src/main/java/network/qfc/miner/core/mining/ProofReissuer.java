@@ -1,0 +1,68 @@
+package network.qfc.miner.core.mining;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import network.qfc.miner.core.protocol.InferenceProof;
+import network.qfc.miner.core.protocol.ValidatorKey;
+
+/**
+ * Makes a new version of a signed proof that the node has not accepted yet, for the same result: re-stamped with the
+ * node's time (a C node takes a proof at most 120 s old and 10 s ahead of its clock), or with the epoch an A node
+ * expects, and signed again. Only the stamp changes: the task, the output hash and the figures stay. The caller
+ * journals the new bytes before it sends them (write-ahead) and never reissues a proof the node answered.
+ */
+public final class ProofReissuer {
+    /** A C node refuses a proof older than 120 s: a proof is re-stamped before a resend once it is this old. */
+    static final Duration MAX_AGE = Duration.ofSeconds(100);
+    /** ... or this far ahead of the node's clock (the node allows 10 s). */
+    static final Duration MAX_AHEAD = Duration.ofSeconds(8);
+
+    private final ValidatorKey key;
+    private final NodeClock clock;
+    private final NodeEpoch epochs;
+
+    public ProofReissuer(ValidatorKey key, NodeClock clock, NodeEpoch epochs) {
+        this.key = Objects.requireNonNull(key, "key");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.epochs = Objects.requireNonNull(epochs, "epochs");
+    }
+
+    /** Whether {@code proof}'s timestamp is outside what a C node takes now, by the node's clock as estimated. */
+    public boolean stale(InferenceProof proof) {
+        Instant stamped = Instant.ofEpochSecond(proof.timestamp());
+        Instant nodeNow = clock.nodeNow();
+        return Duration.between(stamped, nodeNow).compareTo(MAX_AGE) > 0
+                || Duration.between(nodeNow, stamped).compareTo(MAX_AHEAD) > 0;
+    }
+
+    /** {@code proof} stamped with the node's time now, signed again. */
+    public InferenceProof restamped(InferenceProof proof) {
+        return resign(proof, proof.epoch(), clock.nodeNow().getEpochSecond());
+    }
+
+    /**
+     * The proof to send instead after the node refused {@code proof} (of a task stamped {@code taskEpoch}) with
+     * {@code message}, when a new stamp can answer the refusal: the epoch the node named ("Epoch mismatch: expected
+     * N"), or the node's time ("Proof expired", "timestamp is in the future"). Empty when the refusal is about
+     * something a new stamp cannot change.
+     */
+    public Optional<InferenceProof> answering(InferenceProof proof, long taskEpoch, String message) {
+        OptionalLong expected = NodeWords.expectedEpoch(message);
+        if (expected.isPresent() && expected.getAsLong() != proof.epoch()) {
+            epochs.learn(taskEpoch, expected.getAsLong());
+            return Optional.of(resign(proof, expected.getAsLong(), clock.nodeNow().getEpochSecond()));
+        }
+        if (NodeWords.outsideTimeWindow(message)) {
+            return Optional.of(restamped(proof));
+        }
+        return Optional.empty();
+    }
+
+    private InferenceProof resign(InferenceProof p, long epoch, long timestamp) {
+        return InferenceProof.unsigned(p.validator(), epoch, p.taskType(), p.inputHash(), p.outputHash(),
+                p.executionTimeMs(), p.flopsEstimated(), p.backend(), timestamp).signedBy(key);
+    }
+}
