@@ -5,35 +5,84 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a proof says was computed: the Rust {@code ComputeTaskType} enum, Borsh tags 0..3 in declaration order.
- * Hashes are 32 bytes; {@code u32}/{@code u64} fields live in Java longs (u64 read as unsigned).
+ * What a proof says was computed: the Rust {@code ComputeTaskType} enum. Its Borsh variant tags depend on the
+ * {@link ProofLayout}: A (v2.0) has 0 TextGeneration, 1 ImageClassification, 2 Embedding, 3 OnnxInference; B and C
+ * have 0..2 as A, then 3 SpeechToText, 4 ImageGeneration, 5 OnnxInference. Hashes are 32 bytes; {@code u32}/{@code
+ * u64} fields live in Java longs (u64 read as unsigned).
  */
 public sealed interface ComputeTaskType {
     int HASH_BYTES = 32;
 
-    /** The Borsh variant tag. */
-    int tag();
+    /** The variant, independent of any layout; {@link #wireName()} is the node's {@code task_type_name()}. */
+    enum Kind {
+        TEXT_GENERATION("text_generation"),
+        IMAGE_CLASSIFICATION("image_classification"),
+        EMBEDDING("embedding"),
+        SPEECH_TO_TEXT("speech_to_text"),
+        IMAGE_GENERATION("image_generation"),
+        ONNX_INFERENCE("onnx_inference");
+
+        private final String wireName;
+
+        Kind(String wireName) {
+            this.wireName = wireName;
+        }
+
+        public String wireName() {
+            return wireName;
+        }
+    }
+
+    /** Which variant this is. */
+    Kind kind();
+
+    /** The Borsh variant tag in {@code layout}; a {@link LayoutUnsupportedException} when the layout lacks it. */
+    default int tag(ProofLayout layout) {
+        return layout.taskTypeTag(kind());
+    }
 
     /** The model this task names, absent for {@link OnnxInference}. */
     Optional<ModelId> modelId();
 
     /** The node's name for this kind of task: {@code embedding}, {@code text_generation}, ... */
-    String taskTypeName();
+    default String taskTypeName() {
+        return kind().wireName();
+    }
 
-    /** Appends tag and fields. */
-    void writeTo(BorshWriter w);
+    /** Appends the variant's fields (no tag). */
+    void writeFields(BorshWriter w);
 
-    /** Reads one variant; an unknown tag is a {@link ProofFormatException}. */
+    /** Appends tag and fields as layout A (v2.0) encodes them. */
+    default void writeTo(BorshWriter w) {
+        writeTo(w, ProofLayout.A);
+    }
+
+    /** Appends tag and fields as {@code layout} encodes them. */
+    default void writeTo(BorshWriter w, ProofLayout layout) {
+        w.u8(tag(layout));
+        writeFields(w);
+    }
+
+    /** Reads one layout-A variant. */
     static ComputeTaskType readFrom(BorshReader r) {
+        return readFrom(r, ProofLayout.A);
+    }
+
+    /** Reads one variant of {@code layout}; an unknown tag is a {@link ProofFormatException}. */
+    static ComputeTaskType readFrom(BorshReader r, ProofLayout layout) {
         int tag = r.u8("task_type tag");
-        return switch (tag) {
-            case 0 -> new TextGeneration(readModel(r), r.fixed(HASH_BYTES, "prompt_hash"), r.u32("max_tokens"),
-                    r.u32("temperature_fp"), r.u64("seed"));
-            case 1 -> new ImageClassification(readModel(r), r.fixed(HASH_BYTES, "input_hash"));
-            case 2 -> new Embedding(readModel(r), r.fixed(HASH_BYTES, "input_hash"));
-            case 3 -> new OnnxInference(r.fixed(HASH_BYTES, "model_hash"), r.fixed(HASH_BYTES, "input_hash"));
-            default -> throw new ProofFormatException("unknown task_type variant tag " + tag
-                    + " at offset " + (r.position() - 1) + " (expected 0..3)");
+        Kind kind = layout.taskTypeOf(tag, r.position() - 1);
+        return switch (kind) {
+            case TEXT_GENERATION -> new TextGeneration(readModel(r), r.fixed(HASH_BYTES, "prompt_hash"),
+                    r.u32("max_tokens"), r.u32("temperature_fp"), r.u64("seed"));
+            case IMAGE_CLASSIFICATION -> new ImageClassification(readModel(r), r.fixed(HASH_BYTES, "input_hash"));
+            case EMBEDDING -> new Embedding(readModel(r), r.fixed(HASH_BYTES, "input_hash"));
+            case SPEECH_TO_TEXT -> new SpeechToText(readModel(r), r.fixed(HASH_BYTES, "audio_hash"),
+                    r.string("language"));
+            case IMAGE_GENERATION -> new ImageGeneration(readModel(r), r.fixed(HASH_BYTES, "prompt_hash"),
+                    r.fixed(HASH_BYTES, "negative_prompt_hash"), r.u32("width"), r.u32("height"), r.u32("steps"),
+                    r.u64("seed"));
+            case ONNX_INFERENCE -> new OnnxInference(r.fixed(HASH_BYTES, "model_hash"), r.fixed(HASH_BYTES, "input_hash"));
         };
     }
 
@@ -66,7 +115,7 @@ public sealed interface ComputeTaskType {
         return v;
     }
 
-    /** Tag 0: LLM text generation. {@code maxTokens}, {@code temperatureFp} u32; {@code seed} u64. */
+    /** LLM text generation (tag 0 in every layout). {@code maxTokens}, {@code temperatureFp} u32; {@code seed} u64. */
     record TextGeneration(ModelId model, byte[] promptHash, long maxTokens, long temperatureFp, long seed)
             implements ComputeTaskType {
         public TextGeneration {
@@ -77,13 +126,11 @@ public sealed interface ComputeTaskType {
         }
 
         @Override public byte[] promptHash() { return promptHash.clone(); }
-        @Override public int tag() { return 0; }
+        @Override public Kind kind() { return Kind.TEXT_GENERATION; }
         @Override public Optional<ModelId> modelId() { return Optional.of(model); }
-        @Override public String taskTypeName() { return "text_generation"; }
 
         @Override
-        public void writeTo(BorshWriter w) {
-            w.u8(0);
+        public void writeFields(BorshWriter w) {
             writeModel(w, model);
             w.fixed(promptHash, HASH_BYTES, "prompt_hash").u32(maxTokens).u32(temperatureFp).u64(seed);
         }
@@ -106,7 +153,7 @@ public sealed interface ComputeTaskType {
         }
     }
 
-    /** Tag 1: image classification; {@code inputHash} = BLAKE3(raw input). */
+    /** Image classification (tag 1 in every layout); {@code inputHash} = BLAKE3(raw input). */
     record ImageClassification(ModelId model, byte[] inputHash) implements ComputeTaskType {
         public ImageClassification {
             Objects.requireNonNull(model, "model");
@@ -114,13 +161,11 @@ public sealed interface ComputeTaskType {
         }
 
         @Override public byte[] inputHash() { return inputHash.clone(); }
-        @Override public int tag() { return 1; }
+        @Override public Kind kind() { return Kind.IMAGE_CLASSIFICATION; }
         @Override public Optional<ModelId> modelId() { return Optional.of(model); }
-        @Override public String taskTypeName() { return "image_classification"; }
 
         @Override
-        public void writeTo(BorshWriter w) {
-            w.u8(1);
+        public void writeFields(BorshWriter w) {
             writeModel(w, model);
             w.fixed(inputHash, HASH_BYTES, "input_hash");
         }
@@ -141,7 +186,7 @@ public sealed interface ComputeTaskType {
         }
     }
 
-    /** Tag 2: sentence embedding; {@code inputHash} = BLAKE3(UTF-8 input text). */
+    /** Sentence embedding (tag 2 in every layout); {@code inputHash} = BLAKE3(UTF-8 input text). */
     record Embedding(ModelId model, byte[] inputHash) implements ComputeTaskType {
         public Embedding {
             Objects.requireNonNull(model, "model");
@@ -149,13 +194,11 @@ public sealed interface ComputeTaskType {
         }
 
         @Override public byte[] inputHash() { return inputHash.clone(); }
-        @Override public int tag() { return 2; }
+        @Override public Kind kind() { return Kind.EMBEDDING; }
         @Override public Optional<ModelId> modelId() { return Optional.of(model); }
-        @Override public String taskTypeName() { return "embedding"; }
 
         @Override
-        public void writeTo(BorshWriter w) {
-            w.u8(2);
+        public void writeFields(BorshWriter w) {
             writeModel(w, model);
             w.fixed(inputHash, HASH_BYTES, "input_hash");
         }
@@ -176,7 +219,7 @@ public sealed interface ComputeTaskType {
         }
     }
 
-    /** Tag 3: a generic ONNX model named by the hash of its file. */
+    /** A generic ONNX model named by the hash of its file (tag 3 in layout A, 5 in B and C). */
     record OnnxInference(byte[] modelHash, byte[] inputHash) implements ComputeTaskType {
         public OnnxInference {
             modelHash = hash(modelHash, "model_hash");
@@ -185,13 +228,11 @@ public sealed interface ComputeTaskType {
 
         @Override public byte[] modelHash() { return modelHash.clone(); }
         @Override public byte[] inputHash() { return inputHash.clone(); }
-        @Override public int tag() { return 3; }
+        @Override public Kind kind() { return Kind.ONNX_INFERENCE; }
         @Override public Optional<ModelId> modelId() { return Optional.empty(); }
-        @Override public String taskTypeName() { return "onnx_inference"; }
 
         @Override
-        public void writeTo(BorshWriter w) {
-            w.u8(3);
+        public void writeFields(BorshWriter w) {
             w.fixed(modelHash, HASH_BYTES, "model_hash").fixed(inputHash, HASH_BYTES, "input_hash");
         }
 
@@ -209,6 +250,86 @@ public sealed interface ComputeTaskType {
         @Override
         public String toString() {
             return "OnnxInference[modelHash=" + Hex.encode(modelHash) + ", inputHash=" + Hex.encode(inputHash) + "]";
+        }
+    }
+
+    /** Speech to text (Whisper; tag 3 in layouts B and C): {@code audioHash} = BLAKE3(raw f32 LE PCM, 16 kHz mono). */
+    record SpeechToText(ModelId model, byte[] audioHash, String language) implements ComputeTaskType {
+        public SpeechToText {
+            Objects.requireNonNull(model, "model");
+            audioHash = hash(audioHash, "audio_hash");
+            Objects.requireNonNull(language, "language (empty for auto-detect)");
+        }
+
+        @Override public byte[] audioHash() { return audioHash.clone(); }
+        @Override public Kind kind() { return Kind.SPEECH_TO_TEXT; }
+        @Override public Optional<ModelId> modelId() { return Optional.of(model); }
+
+        @Override
+        public void writeFields(BorshWriter w) {
+            writeModel(w, model);
+            w.fixed(audioHash, HASH_BYTES, "audio_hash").string(language);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof SpeechToText t && model.equals(t.model) && Arrays.equals(audioHash, t.audioHash)
+                    && language.equals(t.language);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(model, Arrays.hashCode(audioHash), language);
+        }
+
+        @Override
+        public String toString() {
+            return "SpeechToText[model=" + model + ", audioHash=" + Hex.encode(audioHash) + ", language=" + language + "]";
+        }
+    }
+
+    /** Image generation (tag 4 in layouts B and C). {@code width}, {@code height}, {@code steps} u32; {@code seed} u64. */
+    record ImageGeneration(ModelId model, byte[] promptHash, byte[] negativePromptHash, long width, long height,
+                           long steps, long seed) implements ComputeTaskType {
+        public ImageGeneration {
+            Objects.requireNonNull(model, "model");
+            promptHash = hash(promptHash, "prompt_hash");
+            negativePromptHash = hash(negativePromptHash, "negative_prompt_hash");
+            u32(width, "width");
+            u32(height, "height");
+            u32(steps, "steps");
+        }
+
+        @Override public byte[] promptHash() { return promptHash.clone(); }
+        @Override public byte[] negativePromptHash() { return negativePromptHash.clone(); }
+        @Override public Kind kind() { return Kind.IMAGE_GENERATION; }
+        @Override public Optional<ModelId> modelId() { return Optional.of(model); }
+
+        @Override
+        public void writeFields(BorshWriter w) {
+            writeModel(w, model);
+            w.fixed(promptHash, HASH_BYTES, "prompt_hash").fixed(negativePromptHash, HASH_BYTES, "negative_prompt_hash")
+                    .u32(width).u32(height).u32(steps).u64(seed);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ImageGeneration t && model.equals(t.model) && Arrays.equals(promptHash, t.promptHash)
+                    && Arrays.equals(negativePromptHash, t.negativePromptHash) && width == t.width
+                    && height == t.height && steps == t.steps && seed == t.seed;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(model, Arrays.hashCode(promptHash), Arrays.hashCode(negativePromptHash), width, height,
+                    steps, seed);
+        }
+
+        @Override
+        public String toString() {
+            return "ImageGeneration[model=" + model + ", promptHash=" + Hex.encode(promptHash) + ", negativePromptHash="
+                    + Hex.encode(negativePromptHash) + ", width=" + width + ", height=" + height + ", steps=" + steps
+                    + ", seed=" + Long.toUnsignedString(seed) + "]";
         }
     }
 }
