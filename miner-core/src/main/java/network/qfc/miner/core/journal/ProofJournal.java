@@ -117,6 +117,7 @@ public final class ProofJournal implements AutoCloseable {
                 if (fresh) {
                     TaskTransitions.inferred(c, id, t.outputHash(), t.executionMs(), t.backend(), t.flops(), t.inferredAtMs());
                     TaskTransitions.signed(c, id, t.proofBytes(), t.resultData(), now);
+                    NodeGenerationRecords.layout(c, id, t.layout());
                 }
                 out.add(fresh);
             }

@@ -26,14 +26,17 @@ public final class ProofMaker {
     private final Clock clock;
     private final OutputTamper tamper;
     private final NodeEpoch epochs;
+    private final java.util.function.Supplier<network.qfc.miner.core.protocol.ProofLayout> layout;
 
     /**
      * @param clock  stamps proofs: the node's time as estimated ({@link NodeClock#clock()}), so a computer whose clock
      *               is off still meets a C node's 120 s / 10 s rule
      * @param epochs the epoch an A node expects for a task's epoch (the task's own until such a node says otherwise)
+     * @param layout the proof layout to encode in (the node's, negotiated: {@link LayoutNegotiator#current()})
      */
     public ProofMaker(InferenceEngine engine, ModelFolders folders, ValidatorKey key, Clock clock, OutputTamper tamper,
-                      NodeEpoch epochs) {
+                      NodeEpoch epochs, java.util.function.Supplier<network.qfc.miner.core.protocol.ProofLayout> layout) {
+        this.layout = Objects.requireNonNull(layout, "layout");
         this.epochs = Objects.requireNonNull(epochs, "epochs");
         this.engine = Objects.requireNonNull(engine, "engine");
         this.folders = Objects.requireNonNull(folders, "folders");
@@ -65,7 +68,7 @@ public final class ProofMaker {
         byte[] outputHash = output == r.outputBytes() ? r.outputHash() : Blake3.hash(output);
         long executionMs = Math.max(1, Math.round(r.inferenceNanos() / 1e6));
         long flops = FlopsEstimate.nodeExpected(task.taskType());
-        InferenceProof proof = InferenceProof.unsigned(key.address(), epochs.forTask(task.epoch()),
+        InferenceProof proof = InferenceProof.unsigned(layout.get(), key.address(), epochs.forTask(task.epoch()),
                 new ComputeTaskType.Embedding(task.model(), Blake3.hash(input)), task.taskId(), outputHash,
                 executionMs, flops, r.backend(), clock.millis() / 1000).signedBy(key);
         return new SignedProof(task, proof, proof.toBytes(), output, Hex.encode(outputHash), executionMs, flops,

@@ -6,11 +6,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import network.qfc.miner.core.protocol.InferenceProof;
+import network.qfc.miner.core.protocol.ProofLayout;
 import network.qfc.miner.core.protocol.ValidatorKey;
 
 /**
- * Makes a new version of a signed proof that the node has not accepted yet, for the same result: re-stamped with the
- * node's time (a C node takes a proof at most 120 s old and 10 s ahead of its clock), or with the epoch an A node
+ * Makes a new version of a signed proof that the node has not accepted yet, for the same result: re-encoded in
+ * another proof layout, re-stamped with the node's time (a C node takes a proof at most 120 s old and 10 s ahead of its clock), or with the epoch an A node
  * expects, and signed again. Only the stamp changes: the task, the output hash and the figures stay. The caller
  * journals the new bytes before it sends them (write-ahead) and never reissues a proof the node answered.
  */
@@ -61,8 +62,12 @@ public final class ProofReissuer {
         return Optional.empty();
     }
 
+    /** {@code proof} re-encoded in {@code layout} and signed again (a negotiation step). */
+    public InferenceProof relayout(InferenceProof proof, ProofLayout layout) {
+        return proof.relayout(layout, key);
+    }
+
     private InferenceProof resign(InferenceProof p, long epoch, long timestamp) {
-        return InferenceProof.unsigned(p.validator(), epoch, p.taskType(), p.inputHash(), p.outputHash(),
-                p.executionTimeMs(), p.flopsEstimated(), p.backend(), timestamp).signedBy(key);
+        return p.withEpoch(epoch).restamped(timestamp).signedBy(key);
     }
 }

@@ -21,6 +21,7 @@ import network.qfc.miner.core.journal.ProofJournal;
 import network.qfc.miner.core.journal.SignedTask;
 import network.qfc.miner.core.journal.TaskRecord;
 import network.qfc.miner.core.protocol.InferenceProof;
+import network.qfc.miner.core.protocol.ProofLayout;
 import network.qfc.miner.core.protocol.rpc.ProofResult;
 import network.qfc.miner.core.protocol.rpc.ProofSubmission;
 import network.qfc.miner.core.protocol.rpc.QfcRpcClient;
@@ -54,8 +55,11 @@ public final class ProofSubmitter {
     private static final Duration JOURNAL_RETRY = Duration.ofSeconds(2);
     /** The node's epoch length (v2.0: 10 s). */
     private static final Duration EPOCH = Duration.ofSeconds(10);
-    /** New stamps (time, epoch) tried for one proof after refusals, before a refusal is taken as final. */
-    private static final int MAX_REISSUES = 2;
+    /**
+     * New versions of one proof (two layout steps, C to B to A, and two new stamps for time or epoch) before a refusal
+     * is taken as final.
+     */
+    private static final int MAX_REISSUES = 4;
     /** What a proof the node already had (its first answer was lost) is recorded and shown with. */
     public static final String LOST_ANSWER = "accepted: the node already had it; its first answer was lost";
 
@@ -67,13 +71,13 @@ public final class ProofSubmitter {
     private record Fresh(TaskRecord task, SignedProof proof, long inferredAtMs) implements Outgoing {
         SignedTask signedTask() {
             return new SignedTask(task, proof.outputHashHex(), proof.executionTimeMs(), proof.backend(), proof.flops(),
-                    inferredAtMs, proof.proofBytes(), proof.resultData());
+                    inferredAtMs, proof.proofBytes(), proof.resultData(), proof.proof().layout().name());
         }
 
         public PendingProof pending() {
             return new PendingProof(task.taskId(), task.epoch(), task.modelName(), task.modelVersion(), task.taskType(),
                     proof.outputHashHex(), proof.executionTimeMs(), proof.backend(), proof.flops(), task.deadlineMs(),
-                    proof.proofBytes(), proof.resultData(), 0);
+                    proof.proofBytes(), proof.resultData(), 0, proof.proof().layout().name());
         }
     }
 
@@ -95,6 +99,7 @@ public final class ProofSubmitter {
     private final BooleanSupplier hold;
     private final Registrar registrar;
     private final ProofReissuer reissuer;
+    private final LayoutNegotiator layouts;
     private final BlockingQueue<Outgoing> queue = new LinkedBlockingQueue<>(QUEUE);
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong answered = new AtomicLong();
@@ -112,11 +117,13 @@ public final class ProofSubmitter {
      *                  then sent again
      * @param reissuer  re-stamps and re-signs a proof the node refused for its time or epoch, or that became too old
      *                  for a C node's time rule before a resend (the new bytes are journaled before they go)
+     * @param layouts   the node's proof layout: a proof it cannot decode is re-encoded in the next layout (C, B, A)
      */
     public ProofSubmitter(QfcRpcClient rpc, ProofJournal journal, SubmitRetryPolicy policy, NodeHealth health,
                           MinerFeed feed, AnswerListener listener, BooleanSupplier hold, Registrar registrar,
-                          ProofReissuer reissuer) {
+                          ProofReissuer reissuer, LayoutNegotiator layouts) {
         this.reissuer = Objects.requireNonNull(reissuer, "reissuer");
+        this.layouts = Objects.requireNonNull(layouts, "layouts");
         this.hold = Objects.requireNonNull(hold, "hold");
         this.registrar = Objects.requireNonNull(registrar, "registrar");
         this.rpc = Objects.requireNonNull(rpc, "rpc");
@@ -283,7 +290,8 @@ public final class ProofSubmitter {
             expire(p, e.reason());
             return;
         }
-        InferenceProof proof = InferenceProof.decode(p.proofBytes());
+        InferenceProof proof = InferenceProof.decode(p.proofBytes(), ProofLayout.parse(p.layout()));
+        java.util.Set<ProofLayout> tried = java.util.EnumSet.noneOf(ProofLayout.class);
         int failures = 0;
         int reissues = 0;
         Instant firstSentAt = feed.now();
@@ -327,11 +335,17 @@ public final class ProofSubmitter {
                 counted = 0; // this attempt goes out now; a retry counts its own
                 feed.publish(new MinerEvent.ProofSubmitted(feed.now(), p.taskId(), (int) attempt));
                 feed.update(s -> s.withCounters(attempt == 1 ? s.counters().submittedFirst() : s.counters().retried()));
+                Optional<ProofLayout> nodeLayout = layouts.known();
+                if (nodeLayout.isPresent() && mayRelayout(proof.layout(), nodeLayout.get(), attempt)) {
+                    // made (or sent) before the node's layout was known: the node cannot decode it as it is
+                    proof = reissued(p, reissuer.relayout(proof, nodeLayout.get()), "re-encoded in the node's layout");
+                }
                 Instant sentAt = feed.now();
                 String why;
                 ProofSubmission submission = new ProofSubmission(proof, p.resultData());
                 try {
                     ProofResult result = health.call(() -> rpc.submitInferenceProof(submission));
+                    layouts.decodes(proof.layout()); // it answered: it decoded this layout
                     if (result.accepted()) {
                         accepted = result;
                         why = null;
@@ -352,11 +366,26 @@ public final class ProofSubmitter {
                         return;
                     }
                 } catch (RpcException e) {
-                    if (NodeWords.forgotten(e.getMessage())) {
+                    boolean answered = !e.isTransient() && !unreadable(e);
+                    boolean undecodable = answered && NodeWords.undecodable(e.getMessage());
+                    if (answered && !undecodable) {
+                        layouts.decodes(proof.layout());
+                    }
+                    if (undecodable) {
+                        // another generation of node: the same proof in the next layout, or final when none is left
+                        tried.add(proof.layout());
+                        Optional<ProofLayout> next = layouts.next(proof.layout(), tried);
+                        if (next.isEmpty()) {
+                            answer(p, false, false, "refused by the node: it decodes none of the proof layouts A, B"
+                                    + " and C (" + e.getMessage() + ")", (int) attempt);
+                            return;
+                        }
+                        reissue = Optional.of(reissuer.relayout(proof, next.get()));
+                    } else if (NodeWords.forgotten(e.getMessage())) {
                         registrar.registeredAfter(sentAt);
-                    } else if (!e.isTransient() && !unreadable(e) && lostAnswer(attempt, e.getMessage())) {
+                    } else if (answered && lostAnswer(attempt, e.getMessage())) {
                         accepted = new ProofResult(true, false, LOST_ANSWER + " (" + e.getMessage() + ")", Optional.empty());
-                    } else if (!e.isTransient() && !unreadable(e)) {
+                    } else if (answered) {
                         // the node answered, with a refusal: final
                         answer(p, false, false, "refused by the node: " + e.getMessage(), (int) attempt);
                         return;
@@ -389,13 +418,25 @@ public final class ProofSubmitter {
                 return;
             }
             if (reissue.isPresent()) {
-                proof = reissued(p, proof, "re-signed after the node's refusal");
+                proof = reissued(p, proof, "re-encoded or re-signed after the node's refusal");
                 continue; // the new stamp goes at once (its own attempt is counted first)
             }
             if (!giveUp.sleep(retryIn)) {
                 return; // stopping: the proof stays journaled (SUBMITTING) for the next start
             }
         }
+    }
+
+    /**
+     * Whether a proof in {@code layout} may be re-encoded in the node's layout {@code nodeLayout} before attempt number
+     * {@code attempt}: always when it differs and was never sent; after a send only if the node could not have
+     * accepted it (a B node accepts an A proof, reading CPU as ROCm: an A proof already sent to a B node stays A).
+     */
+    private static boolean mayRelayout(ProofLayout layout, ProofLayout nodeLayout, long attempt) {
+        if (layout == nodeLayout) {
+            return false;
+        }
+        return attempt <= 1 || !(layout == ProofLayout.A && nodeLayout == ProofLayout.B);
     }
 
     /**
@@ -413,11 +454,11 @@ public final class ProofSubmitter {
     private InferenceProof reissued(PendingProof p, InferenceProof proof, String why) {
         byte[] bytes = proof.toBytes();
         durably(() -> {
-            journal.recordResigned(p.taskId(), bytes, "A");
+            journal.recordResigned(p.taskId(), bytes, proof.layout().name());
             return null;
         });
-        LOG.info("task {}: proof {} (epoch {}, timestamp {})", p.taskId(), why, Long.toUnsignedString(proof.epoch()),
-                proof.timestamp());
+        LOG.info("task {}: proof {} ({}, epoch {}, timestamp {})", p.taskId(), why, proof.layout().displayName(),
+                Long.toUnsignedString(proof.epoch()), proof.timestamp());
         return proof;
     }
 

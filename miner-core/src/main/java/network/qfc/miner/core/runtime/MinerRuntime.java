@@ -19,6 +19,7 @@ import network.qfc.miner.core.events.MinerSnapshot;
 import network.qfc.miner.core.events.MinerState;
 import network.qfc.miner.core.journal.ProofJournal;
 import network.qfc.miner.core.mining.GateDecision;
+import network.qfc.miner.core.mining.LayoutNegotiator;
 import network.qfc.miner.core.mining.MiningGate;
 import network.qfc.miner.core.mining.NodeClock;
 import network.qfc.miner.core.mining.NodeEpoch;
@@ -183,6 +184,7 @@ public final class MinerRuntime implements AutoCloseable {
         NodeClock nodeClock = NodeClock.publishingTo(feed);
         rpc.onNodeTime(nodeClock);
         NodeEpoch nodeEpoch = new NodeEpoch();
+        LayoutNegotiator layouts = new LayoutNegotiator(journal, rpc.nodeName(), feed);
         NodeHealth health = new NodeHealth(feed, rpc.nodeName());
         registrar = new Registrar(rpc, key, compute.profile(), health, feed);
         health.whenBack(() -> registrar.requestRegistration("the node answers again: it may have restarted"));
@@ -192,7 +194,8 @@ public final class MinerRuntime implements AutoCloseable {
         tracker = new StandingTracker(settings.assumedJail());
         poller = new StandingPoller(rpc, key.address(), tracker, registrar, health, feed, u -> { });
         submitter = new ProofSubmitter(rpc, journal, new SubmitRetryPolicy(), health, feed, this::onAnswer,
-                tracker::jailed, registrar, new ProofReissuer(key, nodeClock, nodeEpoch));
+                tracker::jailed, registrar, new ProofReissuer(key, nodeClock, nodeEpoch),
+                layouts);
         submitter.start();
         int resent = submitter.resendJournaled();
         if (resent > 0) {
@@ -211,7 +214,7 @@ public final class MinerRuntime implements AutoCloseable {
         if (compute.computes()) {
             MiningGate gate = tracker.gate(clock).and(settings.governor());
             ProofMaker maker = new ProofMaker(compute.engine(), this::modelFolder, key, nodeClock.clock(),
-                    settings.tamper(), nodeEpoch);
+                    settings.tamper(), nodeEpoch, layouts::current);
             loop = new TaskLoop(rpc, key.address(), compute.profile(), maker, journal, submitter, registrar, gate,
                     health, feed, settings.maxProofs());
             state(MinerState.RUNNING, "running");
