@@ -29,7 +29,9 @@ import network.qfc.miner.core.protocol.Hex;
  * @param tolerantVerification let a spot check pass on cosine >= 0.9999 of the miner's {@code resultData}
  * @param modelDir             folder of qfc-embed-small ({@code model.onnx} + {@code tokenizer.json}) used to re-execute;
  *                             empty = no re-execution (spot checks and challenges are skipped and say so)
- * @param clock                the devnet's time (epochs, deadlines, jail); tests pass a controllable clock
+ * @param clock                the devnet's time (epochs, deadlines, jail); tests pass a controllable clock (the
+ *                             node runs {@link NodeEmulation#clockOffsetSeconds()} off it: see {@link #nodeClock()})
+ * @param emulation            which node generation it plays and the faults it injects ({@link NodeEmulation})
  */
 public record DevnetConfig(
         InetAddress bindAddress,
@@ -45,7 +47,8 @@ public record DevnetConfig(
         long jailMs,
         boolean tolerantVerification,
         Optional<Path> modelDir,
-        Clock clock) {
+        Clock clock,
+        NodeEmulation emulation) {
 
     /** 1 QFC in wei. */
     public static final BigInteger WEI_PER_QFC = BigInteger.TEN.pow(18);
@@ -59,6 +62,7 @@ public record DevnetConfig(
         Objects.requireNonNull(challengeRate, "challengeRate");
         Objects.requireNonNull(modelDir, "modelDir");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(emulation, "emulation");
         validatorPublicKeys = List.copyOf(validatorPublicKeys);
         for (String key : validatorPublicKeys) {
             Hex.decodeFixed("validator public key", key, 32);
@@ -89,81 +93,135 @@ public record DevnetConfig(
         }
     }
 
-    /** Loopback, port 8545, no validators, closed, 10 s epochs, the node's rates, 6 h jail, exact verification, no model. */
+    /**
+     * Loopback, port 8545, no validators, closed, 10 s epochs, the node's rates, 6 h jail, exact verification, no model,
+     * generation v2.0 without the epoch trap ({@link NodeEmulation#classic()}).
+     */
     public static DevnetConfig defaults() {
         return new DevnetConfig(InetAddress.getLoopbackAddress(), 8545, List.of(), false,
                 WEI_PER_QFC.multiply(BigInteger.valueOf(10_000)), 10_000, OptionalDouble.empty(), OptionalDouble.empty(),
-                0.1, 30_000, NODE_JAIL_MS, false, Optional.empty(), Clock.systemUTC());
+                0.1, 30_000, NODE_JAIL_MS, false, Optional.empty(), Clock.systemUTC(), NodeEmulation.classic());
     }
 
     public DevnetConfig withBindAddress(InetAddress v) {
         return new DevnetConfig(v, port, validatorPublicKeys, openMode, defaultStakeWei, epochMs, spotCheckRate,
-                challengeRate, syntheticRate, taskDeadlineMs, jailMs, tolerantVerification, modelDir, clock);
+                challengeRate, syntheticRate, taskDeadlineMs, jailMs, tolerantVerification, modelDir, clock, emulation);
     }
 
     public DevnetConfig withPort(int v) {
         return new DevnetConfig(bindAddress, v, validatorPublicKeys, openMode, defaultStakeWei, epochMs, spotCheckRate,
-                challengeRate, syntheticRate, taskDeadlineMs, jailMs, tolerantVerification, modelDir, clock);
+                challengeRate, syntheticRate, taskDeadlineMs, jailMs, tolerantVerification, modelDir, clock, emulation);
     }
 
     public DevnetConfig withValidatorPublicKeys(List<String> v) {
         return new DevnetConfig(bindAddress, port, v, openMode, defaultStakeWei, epochMs, spotCheckRate,
-                challengeRate, syntheticRate, taskDeadlineMs, jailMs, tolerantVerification, modelDir, clock);
+                challengeRate, syntheticRate, taskDeadlineMs, jailMs, tolerantVerification, modelDir, clock, emulation);
     }
 
     public DevnetConfig withOpenMode(boolean v) {
         return new DevnetConfig(bindAddress, port, validatorPublicKeys, v, defaultStakeWei, epochMs, spotCheckRate,
-                challengeRate, syntheticRate, taskDeadlineMs, jailMs, tolerantVerification, modelDir, clock);
+                challengeRate, syntheticRate, taskDeadlineMs, jailMs, tolerantVerification, modelDir, clock, emulation);
     }
 
     public DevnetConfig withDefaultStakeWei(BigInteger v) {
         return new DevnetConfig(bindAddress, port, validatorPublicKeys, openMode, v, epochMs, spotCheckRate,
-                challengeRate, syntheticRate, taskDeadlineMs, jailMs, tolerantVerification, modelDir, clock);
+                challengeRate, syntheticRate, taskDeadlineMs, jailMs, tolerantVerification, modelDir, clock, emulation);
     }
 
     public DevnetConfig withEpochMs(long v) {
         return new DevnetConfig(bindAddress, port, validatorPublicKeys, openMode, defaultStakeWei, v, spotCheckRate,
-                challengeRate, syntheticRate, taskDeadlineMs, jailMs, tolerantVerification, modelDir, clock);
+                challengeRate, syntheticRate, taskDeadlineMs, jailMs, tolerantVerification, modelDir, clock, emulation);
     }
 
     public DevnetConfig withSpotCheckRate(OptionalDouble v) {
         return new DevnetConfig(bindAddress, port, validatorPublicKeys, openMode, defaultStakeWei, epochMs, v,
-                challengeRate, syntheticRate, taskDeadlineMs, jailMs, tolerantVerification, modelDir, clock);
+                challengeRate, syntheticRate, taskDeadlineMs, jailMs, tolerantVerification, modelDir, clock, emulation);
     }
 
     public DevnetConfig withChallengeRate(OptionalDouble v) {
         return new DevnetConfig(bindAddress, port, validatorPublicKeys, openMode, defaultStakeWei, epochMs, spotCheckRate,
-                v, syntheticRate, taskDeadlineMs, jailMs, tolerantVerification, modelDir, clock);
+                v, syntheticRate, taskDeadlineMs, jailMs, tolerantVerification, modelDir, clock, emulation);
     }
 
     public DevnetConfig withSyntheticRate(double v) {
         return new DevnetConfig(bindAddress, port, validatorPublicKeys, openMode, defaultStakeWei, epochMs, spotCheckRate,
-                challengeRate, v, taskDeadlineMs, jailMs, tolerantVerification, modelDir, clock);
+                challengeRate, v, taskDeadlineMs, jailMs, tolerantVerification, modelDir, clock, emulation);
     }
 
     public DevnetConfig withTaskDeadlineMs(long v) {
         return new DevnetConfig(bindAddress, port, validatorPublicKeys, openMode, defaultStakeWei, epochMs, spotCheckRate,
-                challengeRate, syntheticRate, v, jailMs, tolerantVerification, modelDir, clock);
+                challengeRate, syntheticRate, v, jailMs, tolerantVerification, modelDir, clock, emulation);
     }
 
     public DevnetConfig withJailMs(long v) {
         return new DevnetConfig(bindAddress, port, validatorPublicKeys, openMode, defaultStakeWei, epochMs, spotCheckRate,
-                challengeRate, syntheticRate, taskDeadlineMs, v, tolerantVerification, modelDir, clock);
+                challengeRate, syntheticRate, taskDeadlineMs, v, tolerantVerification, modelDir, clock, emulation);
     }
 
     public DevnetConfig withTolerantVerification(boolean v) {
         return new DevnetConfig(bindAddress, port, validatorPublicKeys, openMode, defaultStakeWei, epochMs, spotCheckRate,
-                challengeRate, syntheticRate, taskDeadlineMs, jailMs, v, modelDir, clock);
+                challengeRate, syntheticRate, taskDeadlineMs, jailMs, v, modelDir, clock, emulation);
     }
 
     public DevnetConfig withModelDir(Path v) {
         return new DevnetConfig(bindAddress, port, validatorPublicKeys, openMode, defaultStakeWei, epochMs, spotCheckRate,
-                challengeRate, syntheticRate, taskDeadlineMs, jailMs, tolerantVerification, Optional.ofNullable(v), clock);
+                challengeRate, syntheticRate, taskDeadlineMs, jailMs, tolerantVerification, Optional.ofNullable(v), clock, emulation);
     }
 
     public DevnetConfig withClock(Clock v) {
         return new DevnetConfig(bindAddress, port, validatorPublicKeys, openMode, defaultStakeWei, epochMs, spotCheckRate,
-                challengeRate, syntheticRate, taskDeadlineMs, jailMs, tolerantVerification, modelDir, v);
+                challengeRate, syntheticRate, taskDeadlineMs, jailMs, tolerantVerification, modelDir, v, emulation);
+    }
+
+    public DevnetConfig withEmulation(NodeEmulation v) {
+        return new DevnetConfig(bindAddress, port, validatorPublicKeys, openMode, defaultStakeWei, epochMs, spotCheckRate,
+                challengeRate, syntheticRate, taskDeadlineMs, jailMs, tolerantVerification, modelDir, clock, v);
+    }
+
+    /** The node generation to play; sets its epoch trap as the real node has it (A and B: on). */
+    public DevnetConfig withGeneration(NodeGeneration v) {
+        return withEmulation(emulation.withGeneration(v));
+    }
+
+    /** A and B: whether tasks carry unix-ms / epoch length while proofs are checked against the consensus epoch. */
+    public DevnetConfig withEpochTrap(boolean v) {
+        return withEmulation(emulation.withEpochTrap(v));
+    }
+
+    /** Empty the miner registry (a node restart) after every {@code n}-th proof submission; 0 = never. */
+    public DevnetConfig withForgetRegistrationsEvery(int n) {
+        return withEmulation(emulation.withForgetRegistrationsEvery(n));
+    }
+
+    /** Fraction of tasks that are speech_to_text with qfc-whisper-base (the miner cannot run them). */
+    public DevnetConfig withSpeechRate(double v) {
+        return withEmulation(emulation.withSpeechRate(v));
+    }
+
+    /** Fraction of tasks that are "embedding" tasks with the LLM qfc-llm-0.5b (the miner cannot run them). */
+    public DevnetConfig withLlmRate(double v) {
+        return withEmulation(emulation.withLlmRate(v));
+    }
+
+    /** The devnet's clock runs this many seconds ahead of {@link #clock()} (negative: behind). */
+    public DevnetConfig withClockOffsetSeconds(long v) {
+        return withEmulation(emulation.withClockOffsetSeconds(v));
+    }
+
+    /** Answer a second proof for a task "Proof rejected: duplicate" (accepted:false). */
+    public DevnetConfig withRefuseDuplicates(boolean v) {
+        return withEmulation(emulation.withRefuseDuplicates(v));
+    }
+
+    /** The generation this devnet plays. */
+    public NodeGeneration generation() {
+        return emulation.generation();
+    }
+
+    /** The node's own clock: {@link #clock()} shifted by the emulation's clock offset. */
+    public Clock nodeClock() {
+        return emulation.clockOffsetSeconds() == 0 ? clock
+                : Clock.offset(clock, java.time.Duration.ofSeconds(emulation.clockOffsetSeconds()));
     }
 
     /** The spot-check threshold on {@code output_hash[0]}: a proof is re-executed when its first byte is below it. */

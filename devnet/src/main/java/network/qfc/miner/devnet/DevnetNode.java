@@ -1,15 +1,12 @@
 package network.qfc.miner.devnet;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
@@ -23,7 +20,9 @@ import network.qfc.miner.core.protocol.Hex;
 import network.qfc.miner.core.protocol.ModelId;
 import network.qfc.miner.devnet.chain.DevnetState;
 import network.qfc.miner.devnet.chain.EpochClock;
+import network.qfc.miner.devnet.chain.MinerRegistry;
 import network.qfc.miner.devnet.chain.ValidatorStanding;
+import network.qfc.miner.devnet.http.DevnetHttpServer;
 import network.qfc.miner.devnet.rewards.RewardBook;
 import network.qfc.miner.devnet.rpc.JsonRpcHttpHandler;
 import network.qfc.miner.devnet.rpc.MinerMethods;
@@ -39,50 +38,43 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A QFC node for one computer: the v2.0 node's JSON-RPC for miners (registration, tasks, proofs, standing) with its
- * rules (validators, epochs, signature/epoch/model/FLOPs checks, spot checks by re-execution, known-answer challenges,
- * slashing and jail), on loopback unless told otherwise. Built by {@link #start(DevnetConfig)}; {@link #close()} stops
- * it. Every object of the node is born in {@link #start(DevnetConfig, Optional)}.
+ * A QFC node for one computer: a qfc-core node's JSON-RPC for miners (registration, tasks, proofs, standing) with the
+ * rules of the {@link NodeGeneration} it plays (proof layout, who may submit, epoch or timestamp rule, model/FLOPs
+ * checks, spot checks by re-execution, known-answer challenges, slashing and jail), on loopback unless told otherwise.
+ * Its clock may run offset from this computer's ({@link DevnetConfig#nodeClock()}); every HTTP answer carries a
+ * {@code Date} header from it. Built by {@link #start(DevnetConfig)}; {@link #close()} stops it. Every object of the
+ * node is born in {@link #start(DevnetConfig, Optional)}.
  */
 public final class DevnetNode implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DevnetNode.class);
-    private static final int RPC_THREADS = 8;
-
-    static {
-        // The JDK server writes the response headers and body separately; with Nagle on, a client that keeps its
-        // connection alive waits for a delayed ACK on every call (measured: 48 ms per call -> 0.8 ms with NODELAY).
-        // Read once per JVM, when the first com.sun.net.httpserver server starts.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
-
     private final DevnetConfig config;
-    private final HttpServer server;
-    private final ExecutorService rpcThreads;
+    private final DevnetHttpServer server;
     private final ScheduledExecutorService ticker;
     private final DevnetState state;
     private final EpochClock epochs;
     private final TaskBoard tasks;
+    private final MinerRegistry registry;
+    private final ProofVerifier verifier;
     private final Optional<SpotCheckVerifier> reexecution;
     private final List<DevnetListener> listeners;
     private final URI url;
 
-    private DevnetNode(DevnetConfig config, HttpServer server, ExecutorService rpcThreads, ScheduledExecutorService ticker,
-            DevnetState state, EpochClock epochs, TaskBoard tasks, Optional<SpotCheckVerifier> reexecution,
-            List<DevnetListener> listeners) {
+    private DevnetNode(DevnetConfig config, DevnetHttpServer server, ScheduledExecutorService ticker, DevnetState state,
+            EpochClock epochs, TaskBoard tasks, MinerRegistry registry, ProofVerifier verifier,
+            Optional<SpotCheckVerifier> reexecution, List<DevnetListener> listeners) {
         this.config = config;
         this.server = server;
-        this.rpcThreads = rpcThreads;
         this.ticker = ticker;
         this.state = state;
         this.epochs = epochs;
         this.tasks = tasks;
+        this.registry = registry;
+        this.verifier = verifier;
         this.reexecution = reexecution;
         this.listeners = listeners;
-        String host = server.getAddress().getAddress().getHostAddress();
+        String host = server.address().getAddress().getHostAddress();
         this.url = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":"
-                + server.getAddress().getPort() + "/");
+                + server.address().getPort() + "/");
     }
 
     /**
@@ -109,36 +101,38 @@ public final class DevnetNode implements AutoCloseable {
                 }
             }
         };
-        EpochClock epochs = new EpochClock(config.clock(), config.epochMs());
+        EpochClock epochs = new EpochClock(config.nodeClock(), config.epochMs());
         DevnetState state = new DevnetState(epochs, events);
         for (String key : config.validatorPublicKeys()) {
             state.admit(Hex.decodeFixed("validator public key", key, 32), config.defaultStakeWei());
         }
+        NodeEmulation emulation = config.emulation();
         TaskBoard tasks = new TaskBoard(TaskCorpus.builtIn(), epochs, config.syntheticRate(), config.taskDeadlineMs(),
-                System.nanoTime());
+                System.nanoTime(), new TaskBoard.Mix(emulation.speechRate(), emulation.llmRate(),
+                        emulation.epochTrap() || config.generation().isLatest()));
         RewardBook rewards = new RewardBook();
-        ProofVerifier verifier = new ProofVerifier(config, epochs, state, tasks, rewards, reexecution, events);
+        MinerRegistry registry = new MinerRegistry();
+        ProofVerifier verifier = new ProofVerifier(config, epochs, state, registry, tasks, rewards, reexecution, events);
         RpcDispatcher rpc = new RpcDispatcher();
-        new MinerMethods(config, state, tasks, new ChallengeSchedule(config.challengeRate()), verifier, events)
-                .registerOn(rpc);
-        new StandingMethods(state, epochs, rewards).registerOn(rpc);
+        new MinerMethods(config, state, registry, epochs, tasks, new ChallengeSchedule(config.challengeRate()), verifier,
+                events).registerOn(rpc);
+        new StandingMethods(state, epochs, rewards, config.generation().nodeVersion()).registerOn(rpc);
 
-        HttpServer server;
+        DevnetHttpServer server;
         try {
-            server = HttpServer.create(new InetSocketAddress(config.bindAddress(), config.port()), 64);
+            server = DevnetHttpServer.start(config.bindAddress(), config.port(), 64, config.nodeClock(),
+                    new JsonRpcHttpHandler(rpc), JsonRpcHttpHandler.MAX_BODY_BYTES, "devnet-rpc");
         } catch (IOException e) {
             reexecution.ifPresent(SpotCheckVerifier::close);
             throw new UncheckedIOException("the devnet cannot listen on " + config.bindAddress().getHostAddress() + ":"
                     + config.port() + " (" + e.getMessage() + "): choose another --port, or 0 for any free port", e);
         }
-        ExecutorService rpcThreads = Executors.newFixedThreadPool(RPC_THREADS, named("devnet-rpc"));
-        server.createContext("/", new JsonRpcHttpHandler(rpc));
-        server.setExecutor(rpcThreads);
-        server.start();
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(named("devnet-ticker"));
         ticker.scheduleWithFixedDelay(state::tick, 1, 1, TimeUnit.SECONDS);
-        DevnetNode node = new DevnetNode(config, server, rpcThreads, ticker, state, epochs, tasks, reexecution, listeners);
-        LOG.info("devnet listening on {} ({})", node.url, node.reachability());
+        DevnetNode node = new DevnetNode(config, server, ticker, state, epochs, tasks, registry, verifier, reexecution,
+                listeners);
+        LOG.info("devnet ({} node, {}) listening on {} ({})", config.generation(),
+                config.generation().layout().displayName(), node.url, node.reachability());
         return node;
     }
 
@@ -157,12 +151,12 @@ public final class DevnetNode implements AutoCloseable {
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return server.address().getPort();
     }
 
     /** Whether only this computer can reach the node. */
     public boolean loopbackOnly() {
-        return server.getAddress().getAddress().isLoopbackAddress();
+        return server.address().getAddress().isLoopbackAddress();
     }
 
     /** "loopback only" or a warning that other machines can reach it. */
@@ -195,6 +189,31 @@ public final class DevnetNode implements AutoCloseable {
         return reexecution.isPresent();
     }
 
+    /** The node's clock now, in ms since the Unix epoch (this computer's clock plus the configured offset). */
+    public long nodeTimeMs() {
+        return epochs.nowMs();
+    }
+
+    /** The miner registry of the newer generations (empty and unused on v2.0). */
+    public MinerRegistry registry() {
+        return registry;
+    }
+
+    /** Forgets every miner registration now, as a node restart does (validators stay). */
+    public void forgetRegistrations() {
+        registry.forgetAll();
+    }
+
+    /** How many tasks the miner cannot run (speech to text, LLM "embeddings") were handed out. */
+    public long unrunnableTasksIssued() {
+        return tasks.unrunnableIssued();
+    }
+
+    /** How many proofs came for such tasks (a miner that skips them sends none). */
+    public long proofsForUnrunnableTasks() {
+        return verifier.proofsForUnrunnableTasks();
+    }
+
     /** How many issued tasks the node remembers for spot checks. */
     public int rememberedTasks() {
         return tasks.remembered();
@@ -215,14 +234,8 @@ public final class DevnetNode implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
         ticker.shutdownNow();
-        rpcThreads.shutdownNow();
-        try {
-            rpcThreads.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
         reexecution.ifPresent(SpotCheckVerifier::close);
         LOG.info("devnet on {} stopped", url);
     }

@@ -7,27 +7,26 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Map;
+import network.qfc.miner.devnet.http.HttpMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * JSON-RPC 2.0 over HTTP POST, like the node's jsonrpsee server: single calls and batches, -32700 for bad JSON,
  * -32600 for a request that is not JSON-RPC 2.0, -32601 for an unknown method; 405 for a method other than POST,
- * 415 for a content type that is not JSON, 413 for a body over {@link #MAX_BODY_BYTES}. A fault in a handler is
- * -32603, never a dropped connection.
+ * 415 for a content type that is not JSON (the server answers 413 for a body over {@link #MAX_BODY_BYTES}). A fault
+ * in a handler is -32603, never a dropped connection.
  */
-public final class JsonRpcHttpHandler implements HttpHandler {
+public final class JsonRpcHttpHandler implements HttpMessages.Handler {
     /** jsonrpsee's default request limit: 10 MiB. */
     public static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(JsonRpcHttpHandler.class);
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final String PLAIN = "text/plain; charset=utf-8";
 
     private final RpcDispatcher dispatcher;
     private final ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -38,37 +37,29 @@ public final class JsonRpcHttpHandler implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            if (!"POST".equalsIgnoreCase(exchange.getRequestMethod())) {
-                exchange.getResponseHeaders().set("Allow", "POST");
-                plain(exchange, 405, "Method Not Allowed: JSON-RPC takes HTTP POST");
-                return;
-            }
-            String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
-            if (contentType != null && !contentType.toLowerCase(Locale.ROOT).contains("json")) {
-                plain(exchange, 415, "Supplied content type is not allowed, Content-Type: application/json is");
-                return;
-            }
-            byte[] body = readCapped(exchange.getRequestBody());
-            if (body == null) {
-                plain(exchange, 413, "Request body too large (limit " + MAX_BODY_BYTES + " bytes)");
-                return;
-            }
-            JsonNode response = answer(body);
-            if (response == null) {
-                exchange.sendResponseHeaders(204, -1); // notifications only: nothing to answer
-                return;
-            }
-            byte[] out = mapper.writeValueAsBytes(response);
-            exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-            exchange.sendResponseHeaders(200, out.length);
-            try (OutputStream os = exchange.getResponseBody()) {
-                os.write(out);
-            }
-        } catch (IOException e) {
-            LOG.debug("connection dropped while answering: {}", e.toString());
+    public HttpMessages.Response handle(HttpMessages.Request request) {
+        if (!"POST".equalsIgnoreCase(request.method())) {
+            return new HttpMessages.Response(405, PLAIN, bytes("Method Not Allowed: JSON-RPC takes HTTP POST"),
+                    Map.of("Allow", "POST"));
         }
+        String contentType = request.header("content-type").orElse(null);
+        if (contentType != null && !contentType.toLowerCase(Locale.ROOT).contains("json")) {
+            return HttpMessages.Response.of(415, PLAIN,
+                    bytes("Supplied content type is not allowed, Content-Type: application/json is"));
+        }
+        JsonNode response = answer(request.body());
+        if (response == null) {
+            return HttpMessages.Response.noContent(); // notifications only: nothing to answer
+        }
+        try {
+            return HttpMessages.Response.of(200, "application/json; charset=utf-8", mapper.writeValueAsBytes(response));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a JSON answer", e);
+        }
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     /** The JSON answer to a request body (null when it held only notifications). */
@@ -147,19 +138,5 @@ public final class JsonRpcHttpHandler implements HttpHandler {
         }
         out.set("id", id);
         return out;
-    }
-
-    private static byte[] readCapped(InputStream in) throws IOException {
-        byte[] data = in.readNBytes(MAX_BODY_BYTES + 1);
-        return data.length > MAX_BODY_BYTES ? null : data;
-    }
-
-    private static void plain(HttpExchange exchange, int status, String text) throws IOException {
-        byte[] out = text.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-        exchange.sendResponseHeaders(status, out.length);
-        try (OutputStream os = exchange.getResponseBody()) {
-            os.write(out);
-        }
     }
 }

@@ -14,6 +14,8 @@ import network.qfc.miner.core.protocol.ValidatorKey;
 import network.qfc.miner.devnet.DevnetConfig;
 import network.qfc.miner.devnet.DevnetEvent;
 import network.qfc.miner.devnet.chain.DevnetState;
+import network.qfc.miner.devnet.chain.EpochClock;
+import network.qfc.miner.devnet.chain.MinerRegistry;
 import network.qfc.miner.devnet.chain.ValidatorStanding;
 import network.qfc.miner.devnet.tasks.ChallengeSchedule;
 import network.qfc.miner.devnet.tasks.IssuedTask;
@@ -27,7 +29,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The methods a miner calls: {@code qfc_registerMiner}, {@code qfc_reportMinerStatus}, {@code qfc_getInferenceTask},
- * {@code qfc_submitInferenceProof}, with the node's request types, rules and answers.
+ * {@code qfc_submitInferenceProof} (and the newest nodes' {@code qfc_getRegisteredMiners}), with the request types,
+ * rules and answers of the node generation the devnet plays. Registration: v2.0 admits validators only; the newer
+ * generations need {@code publicKey}, which must derive {@code minerAddress}, and keep the key in their in-memory
+ * registry (validators or not) before the GPU-name score check, as qfc-core does.
  */
 public final class MinerMethods {
     private static final Logger LOG = LoggerFactory.getLogger(MinerMethods.class);
@@ -39,10 +44,14 @@ public final class MinerMethods {
     private final ChallengeSchedule challenges;
     private final ProofVerifier verifier;
     private final Consumer<DevnetEvent> events;
+    private final MinerRegistry registry;
+    private final EpochClock epochs;
 
-    public MinerMethods(DevnetConfig config, DevnetState state, TaskBoard tasks, ChallengeSchedule challenges,
-            ProofVerifier verifier, Consumer<DevnetEvent> events) {
+    public MinerMethods(DevnetConfig config, DevnetState state, MinerRegistry registry, EpochClock epochs,
+            TaskBoard tasks, ChallengeSchedule challenges, ProofVerifier verifier, Consumer<DevnetEvent> events) {
         this.config = config;
+        this.registry = registry;
+        this.epochs = epochs;
         this.state = state;
         this.tasks = tasks;
         this.challenges = challenges;
@@ -55,6 +64,9 @@ public final class MinerMethods {
                 .register("qfc_reportMinerStatus", this::reportMinerStatus)
                 .register("qfc_getInferenceTask", this::getInferenceTask)
                 .register("qfc_submitInferenceProof", this::submitInferenceProof);
+        if (config.generation().isLatest()) {
+            rpc.register("qfc_getRegisteredMiners", p -> registeredMiners());
+        }
     }
 
     JsonNode registerMiner(JsonNode params) {
@@ -65,6 +77,9 @@ public final class MinerMethods {
         long benchmarkScore = req.u32("benchmarkScore");
         String backend = req.string("backend");
         String signatureText = req.string("signature");
+        if (config.generation().hasMinerRegistry()) {
+            return registerInRegistry(req, minerAddress, gpuModel, vramMb, benchmarkScore, backend, signatureText);
+        }
         Optional<String> publicKeyText = req.optionalString("publicKey"); // v2.2; the open devnet admits with it
         Address address = NodeParsing.address(minerAddress);
 
@@ -78,19 +93,88 @@ public final class MinerMethods {
             }
         }
         byte[] key = publicKey.orElse(candidate);
-        byte[] digest = Blake3.hash((minerAddress + gpuModel + benchmarkScore).getBytes(StandardCharsets.UTF_8));
-        byte[] signature = NodeParsing.signature(signatureText);
-        if (!ValidatorKey.verify(key, digest, signature)) {
+        if (!validRegistrationSignature(key, minerAddress, gpuModel, benchmarkScore, signatureText)) {
             return registration(address, false, 0, false, "Invalid signature");
         }
         boolean admitted = candidate != null && state.admit(candidate, config.defaultStakeWei());
         if (!plausibleGpuClaim(gpuModel, benchmarkScore)) {
             return registration(address, false, 0, admitted, "Benchmark score does not match GPU model");
         }
-        int tier = benchmarkScore <= 2999 ? 1 : benchmarkScore <= 6999 ? 2 : 3;
+        int tier = tierOf(benchmarkScore);
         state.registerProfile(address, gpuModel, benchmarkScore, tier, vramMb, backend.toUpperCase(Locale.ROOT));
         LOG.info("Miner registered: {} (GPU: {}, score: {}, tier: {})", address, gpuModel, benchmarkScore, tier);
         return registration(address, true, tier, admitted, "Registered as T" + tier);
+    }
+
+    /**
+     * The newer nodes' registration: {@code publicKey} required (a missing field is -32602), it must derive the
+     * address, then the signature; the key is stored BEFORE the GPU-name score check (as qfc-core does), then the
+     * profile. Standalone miners (no stake) are accepted; an open devnet also admits them as validators.
+     */
+    private JsonNode registerInRegistry(SerdeParams req, String minerAddress, String gpuModel, long vramMb,
+            long benchmarkScore, String backend, String signatureText) {
+        String publicKeyText = req.string("publicKey");
+        Address address = NodeParsing.address(minerAddress);
+        String pk = publicKeyText.startsWith("0x") ? publicKeyText.substring(2) : publicKeyText;
+        byte[] publicKey;
+        try {
+            publicKey = Hex.decode("publicKey", pk);
+        } catch (IllegalArgumentException e) {
+            throw RpcError.nodeInvalidParams("Invalid public key hex: " + e.getMessage());
+        }
+        if (publicKey.length != 32) {
+            throw RpcError.nodeInvalidParams("Invalid public key length");
+        }
+        if (!Address.ofPublicKey(publicKey).equals(address)) {
+            return registration(address, false, 0, false, "Public key does not match miner address");
+        }
+        if (!validRegistrationSignature(publicKey, minerAddress, gpuModel, benchmarkScore, signatureText)) {
+            return registration(address, false, 0, false, "Invalid signature");
+        }
+        int tier = tierOf(benchmarkScore);
+        registry.put(new MinerRegistry.Registration(address, publicKey, gpuModel, benchmarkScore, tier, vramMb, backend,
+                epochs.nowMs(), req.optionalString("os").orElse(""), req.optionalString("arch").orElse(""),
+                req.optionalString("cpuModel").orElse(""), req.optionalU64("cpuCores").orElse(0),
+                req.optionalU64("totalMemoryMb").orElse(0), req.optionalString("version").orElse("")));
+        boolean admitted = config.openMode() && state.admit(publicKey, config.defaultStakeWei());
+        if (!plausibleGpuClaim(gpuModel, benchmarkScore)) {
+            return registration(address, false, 0, admitted, "Benchmark score does not match GPU model");
+        }
+        state.registerProfile(address, gpuModel, benchmarkScore, tier, vramMb, backend.toUpperCase(Locale.ROOT));
+        LOG.info("Miner registered: {} (GPU: {}, score: {}, tier: {})", address, gpuModel, benchmarkScore, tier);
+        return registration(address, true, tier, admitted, "Registered as T" + tier);
+    }
+
+    private static boolean validRegistrationSignature(byte[] key, String minerAddress, String gpuModel,
+            long benchmarkScore, String signatureText) {
+        byte[] digest = Blake3.hash((minerAddress + gpuModel + benchmarkScore).getBytes(StandardCharsets.UTF_8));
+        return ValidatorKey.verify(key, digest, NodeParsing.signature(signatureText));
+    }
+
+    private static int tierOf(long benchmarkScore) {
+        return benchmarkScore <= 2999 ? 1 : benchmarkScore <= 6999 ? 2 : 3;
+    }
+
+    /** The newest nodes' {@code qfc_getRegisteredMiners}. */
+    JsonNode registeredMiners() {
+        com.fasterxml.jackson.databind.node.ArrayNode out = JSON.arrayNode();
+        for (MinerRegistry.Registration r : registry.all()) {
+            ObjectNode o = out.addObject();
+            o.put("address", r.address().toString());
+            o.put("gpuModel", r.gpuModel());
+            o.put("benchmarkScore", r.benchmarkScore());
+            o.put("tier", r.tier());
+            o.put("vramMb", r.vramMb());
+            o.put("backend", r.backend());
+            o.put("registeredAt", r.registeredAtMs());
+            o.put("os", r.os());
+            o.put("arch", r.arch());
+            o.put("cpuModel", r.cpuModel());
+            o.put("cpuCores", r.cpuCores());
+            o.put("totalMemoryMb", r.totalMemoryMb());
+            o.put("version", r.version());
+        }
+        return out;
     }
 
     private static byte[] openModeKey(Address address, Optional<String> publicKeyText) {
@@ -218,6 +302,7 @@ public final class MinerMethods {
         out.put("accepted", answer.accepted());
         out.put("spotChecked", answer.spotChecked());
         out.put("message", answer.message());
+        answer.rewardEstimateWei().ifPresent(w -> out.put("rewardEstimate", NodeParsing.hexQuantity(w)));
         return out;
     }
 }

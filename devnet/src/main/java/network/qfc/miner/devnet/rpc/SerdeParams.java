@@ -89,6 +89,12 @@ public final class SerdeParams {
         return unsigned(name, U64_MAX, "u64").longValue();
     }
 
+    /** An optional u64 field (absent or null: empty), strict like {@link #u64(String)} when present. */
+    public java.util.OptionalLong optionalU64(String name) {
+        JsonNode v = node.get(name);
+        return v == null || v.isNull() ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(u64(name));
+    }
+
     public long u32(String name) {
         return unsigned(name, U32_MAX, "u32").longValue();
     }

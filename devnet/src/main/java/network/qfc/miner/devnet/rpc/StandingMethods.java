@@ -26,16 +26,23 @@ public final class StandingMethods {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     /** The devnet's chain id: 1337. */
     public static final long CHAIN_ID = 0x539;
+    /** What a devnet playing v2.0 (or the ROCm era) reports; the newest generation reports 2.2.0-devnet. */
     public static final String NODE_VERSION = "0.1.0-devnet";
 
     private final DevnetState state;
     private final EpochClock epochs;
     private final RewardBook rewards;
+    private final String nodeVersion;
 
     public StandingMethods(DevnetState state, EpochClock epochs, RewardBook rewards) {
+        this(state, epochs, rewards, NODE_VERSION);
+    }
+
+    public StandingMethods(DevnetState state, EpochClock epochs, RewardBook rewards, String nodeVersion) {
         this.state = state;
         this.epochs = epochs;
         this.rewards = rewards;
+        this.nodeVersion = nodeVersion;
     }
 
     public void registerOn(RpcDispatcher rpc) {
@@ -134,7 +141,7 @@ public final class StandingMethods {
 
     JsonNode nodeInfo() {
         ObjectNode o = JSON.objectNode();
-        o.put("version", NODE_VERSION);
+        o.put("version", nodeVersion);
         o.put("chainId", hexQuantity(CHAIN_ID));
         o.put("peerCount", 0);
         o.put("isValidator", false);

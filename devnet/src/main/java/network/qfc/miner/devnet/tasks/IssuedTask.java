@@ -9,17 +9,32 @@ import network.qfc.miner.core.protocol.Hex;
  * @param taskId     32 bytes, BLAKE3(epoch LE u64 || counter LE u64) like the node's
  * @param input      raw input bytes (UTF-8 text; empty for the node's synthetic tasks)
  * @param deadlineMs ms since the Unix epoch
- * @param kind       ordinary corpus text, the node's empty synthetic input, or a known-answer challenge
+ * @param kind       ordinary corpus text, the node's empty synthetic input, a known-answer challenge, or a task this
+ *                   project's miner cannot run (speech to text; an "embedding" task whose model is an LLM)
+ * @param taskType   the node's task type name: {@code embedding} or {@code speech_to_text}
  */
 public record IssuedTask(byte[] taskId, long epoch, String modelName, String modelVersion, byte[] input, long deadlineMs,
-        Kind kind) {
+        Kind kind, String taskType) {
 
     /** Where a task's input came from. */
-    public enum Kind { CORPUS, SYNTHETIC, CHALLENGE }
+    public enum Kind {
+        CORPUS, SYNTHETIC, CHALLENGE, SPEECH, LLM;
+
+        /** True for the kinds an embedding miner cannot run (and must skip). */
+        public boolean unrunnable() {
+            return this == SPEECH || this == LLM;
+        }
+    }
 
     public IssuedTask {
         taskId = taskId.clone();
         input = input.clone();
+    }
+
+    /** An embedding task. */
+    public IssuedTask(byte[] taskId, long epoch, String modelName, String modelVersion, byte[] input, long deadlineMs,
+            Kind kind) {
+        this(taskId, epoch, modelName, modelVersion, input, deadlineMs, kind, "embedding");
     }
 
     @Override
@@ -36,11 +51,6 @@ public record IssuedTask(byte[] taskId, long epoch, String modelName, String mod
         return Hex.encode(taskId);
     }
 
-    /** The node's task type name. */
-    public String taskType() {
-        return "embedding";
-    }
-
     @Override
     public boolean equals(Object o) {
         return o instanceof IssuedTask t && Arrays.equals(taskId, t.taskId);
@@ -54,6 +64,6 @@ public record IssuedTask(byte[] taskId, long epoch, String modelName, String mod
     @Override
     public String toString() {
         return "IssuedTask[" + taskIdHex() + ", epoch " + epoch + ", " + modelName + "@" + modelVersion + ", "
-                + input.length + " bytes, " + kind + "]";
+                + input.length + " bytes, " + kind + ", " + taskType + "]";
     }
 }

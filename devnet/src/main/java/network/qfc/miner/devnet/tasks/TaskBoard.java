@@ -21,6 +21,10 @@ import network.qfc.miner.devnet.chain.EpochClock;
  * <p>Every task is {@code qfc-embed-small@v1.0} whatever the tier (a Warm or Hot miner may run a Cold task, and the
  * devnet re-executes only that model); a fraction are the node's synthetic tasks with EMPTY input, the rest are
  * sentences of the corpus, and when asked, a known-answer challenge (a fixed challenge input, indistinguishable in shape).
+ *
+ * <p>Like the newer nodes, it can also hand out tasks this project's miner cannot run, at the rates of a {@link Mix}:
+ * {@code speech_to_text} with {@code qfc-whisper-base} (input: raw f32 little-endian PCM, 16 kHz mono) and
+ * {@code embedding} tasks whose model is the LLM {@code qfc-llm-0.5b} (input: a UTF-8 prompt). It counts them.
  */
 public final class TaskBoard {
     public static final String MODEL_NAME = "qfc-embed-small";
@@ -31,7 +35,22 @@ public final class TaskBoard {
     private static final int MAX_REMEMBERED = 200_000;
     private static final int CHALLENGE_INPUTS = 8;
 
+    public static final String SPEECH_MODEL = "qfc-whisper-base";
+    public static final String LLM_MODEL = "qfc-llm-0.5b";
+    /** Half a second of audio: 8000 samples, 32000 bytes (well under the 64 KiB a miner may cap inputs at). */
+    static final int SPEECH_SAMPLES = 8000;
+
+    /**
+     * What else the board hands out: {@code speechRate} and {@code llmRate} fractions of tasks the miner cannot run;
+     * {@code unixEpochs} stamps tasks with unix-ms / epoch length as the real node does (else the consensus epoch).
+     */
+    public record Mix(double speechRate, double llmRate, boolean unixEpochs) {
+        public static final Mix EMBEDDINGS_ONLY = new Mix(0, 0, false);
+    }
+
     private final TaskCorpus corpus;
+    private final Mix mix;
+    private final java.util.concurrent.atomic.AtomicLong unrunnableIssued = new java.util.concurrent.atomic.AtomicLong();
     private final EpochClock epochs;
     private final double syntheticRate;
     private final long deadlineMs;
@@ -41,7 +60,12 @@ public final class TaskBoard {
     private long counter;
 
     public TaskBoard(TaskCorpus corpus, EpochClock epochs, double syntheticRate, long deadlineMs, long seed) {
+        this(corpus, epochs, syntheticRate, deadlineMs, seed, Mix.EMBEDDINGS_ONLY);
+    }
+
+    public TaskBoard(TaskCorpus corpus, EpochClock epochs, double syntheticRate, long deadlineMs, long seed, Mix mix) {
         this.corpus = corpus;
+        this.mix = mix;
         this.epochs = epochs;
         this.syntheticRate = syntheticRate;
         this.deadlineMs = deadlineMs;
@@ -70,28 +94,58 @@ public final class TaskBoard {
             return Optional.empty();
         }
         prune();
-        long epoch = epochs.current();
+        long epoch = mix.unixEpochs() ? epochs.nowMs() / epochs.epochMs() : epochs.current();
         counter++;
         ByteBuffer idData = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putLong(epoch).putLong(counter);
         byte[] taskId = Blake3.hash(idData.array());
-        IssuedTask.Kind kind;
-        String text;
-        if (challenge) {
-            kind = IssuedTask.Kind.CHALLENGE;
-            int idx = (int) (Integer.toUnsignedLong(ByteBuffer.wrap(taskId, 0, 4).order(ByteOrder.LITTLE_ENDIAN).getInt())
-                    % challengeInputs.size());
-            text = challengeInputs.get(idx);
-        } else if (random.nextDouble() < syntheticRate) {
-            kind = IssuedTask.Kind.SYNTHETIC;
-            text = "";
+        long deadline = epochs.nowMs() + deadlineMs;
+        double draw = challenge ? 1.0 : random.nextDouble();
+        IssuedTask task;
+        if (draw < mix.speechRate()) {
+            task = new IssuedTask(taskId, epoch, SPEECH_MODEL, MODEL_VERSION, pcm(random.nextDouble()), deadline,
+                    IssuedTask.Kind.SPEECH, "speech_to_text");
+        } else if (draw < mix.speechRate() + mix.llmRate()) {
+            String prompt = corpus.get(random.nextInt(corpus.size()));
+            task = new IssuedTask(taskId, epoch, LLM_MODEL, MODEL_VERSION, prompt.getBytes(StandardCharsets.UTF_8),
+                    deadline, IssuedTask.Kind.LLM, "embedding");
         } else {
-            kind = IssuedTask.Kind.CORPUS;
-            text = corpus.get(random.nextInt(corpus.size()));
+            IssuedTask.Kind kind;
+            String text;
+            if (challenge) {
+                kind = IssuedTask.Kind.CHALLENGE;
+                int idx = (int) (Integer.toUnsignedLong(ByteBuffer.wrap(taskId, 0, 4).order(ByteOrder.LITTLE_ENDIAN)
+                        .getInt()) % challengeInputs.size());
+                text = challengeInputs.get(idx);
+            } else if (random.nextDouble() < syntheticRate) {
+                kind = IssuedTask.Kind.SYNTHETIC;
+                text = "";
+            } else {
+                kind = IssuedTask.Kind.CORPUS;
+                text = corpus.get(random.nextInt(corpus.size()));
+            }
+            task = new IssuedTask(taskId, epoch, MODEL_NAME, MODEL_VERSION, text.getBytes(StandardCharsets.UTF_8),
+                    deadline, kind);
         }
-        IssuedTask task = new IssuedTask(taskId, epoch, MODEL_NAME, MODEL_VERSION, text.getBytes(StandardCharsets.UTF_8),
-                epochs.nowMs() + deadlineMs, kind);
+        if (task.kind().unrunnable()) {
+            unrunnableIssued.incrementAndGet();
+        }
         issued.put(task.taskIdHex(), task);
         return Optional.of(task);
+    }
+
+    /** Half a second of a tone (frequency drawn from {@code f}) as raw f32 little-endian PCM, 16 kHz mono. */
+    static byte[] pcm(double f) {
+        double hz = 220 + 660 * f;
+        ByteBuffer out = ByteBuffer.allocate(SPEECH_SAMPLES * 4).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < SPEECH_SAMPLES; i++) {
+            out.putFloat((float) (0.25 * Math.sin(2 * Math.PI * hz * i / 16_000.0)));
+        }
+        return out.array();
+    }
+
+    /** How many tasks the miner cannot run (speech, LLM) were handed out. */
+    public long unrunnableIssued() {
+        return unrunnableIssued.get();
     }
 
     /** A task this devnet issued (and still remembers: up to 10 minutes past its deadline). */

@@ -4,16 +4,17 @@ import java.math.BigInteger;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import network.qfc.miner.core.protocol.ComputeTaskType;
 import network.qfc.miner.core.protocol.Hex;
 import network.qfc.miner.core.protocol.InferenceProof;
 import network.qfc.miner.core.protocol.ModelId;
+import network.qfc.miner.core.protocol.ProofLayout;
 import network.qfc.miner.devnet.DevnetConfig;
 import network.qfc.miner.devnet.DevnetEvent;
 import network.qfc.miner.devnet.chain.DevnetState;
 import network.qfc.miner.devnet.chain.EpochClock;
-import network.qfc.miner.devnet.chain.ValidatorStanding;
+import network.qfc.miner.devnet.chain.MinerRegistry;
 import network.qfc.miner.devnet.rewards.RewardBook;
 import network.qfc.miner.devnet.tasks.IssuedTask;
 import network.qfc.miner.devnet.tasks.TaskBoard;
@@ -21,10 +22,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The node's {@code qfc_submitInferenceProof}, check by check in the node's order: decode, unknown validator,
- * inactive or jailed, signature, epoch +-1, approved model, FLOPs 0.01x..10x, spot check (re-execution), known-answer
- * challenge, then accept (inference score += FLOPs, tasks += 1). Answers carry the node's messages; where the devnet
- * adds something (which rule passed a spot check, why one was skipped) it says so in parentheses after them.
+ * The node's {@code qfc_submitInferenceProof}, check by check in the order of the generation it plays: decode (in that
+ * generation's proof layout), who may submit (v2.0: "Unknown validator"; newer: the miner registry, then validators,
+ * "Unknown miner — register first via qfc_registerMiner"), inactive or jailed, signature, the time rule (epoch +-1;
+ * newest: timestamp window), approved model, canonical format (newest), FLOPs 0.01x..10x, spot check
+ * (re-execution), known-answer challenge, then accept (inference score += FLOPs, tasks += 1; newest: a
+ * {@code rewardEstimate}). Answers carry the node's messages; where the devnet adds something (which rule passed a
+ * spot check, why one was skipped) it says so in parentheses after them.
  */
 public final class ProofVerifier {
     private static final Logger LOG = LoggerFactory.getLogger(ProofVerifier.class);
@@ -41,10 +45,17 @@ public final class ProofVerifier {
     private final KnownAnswers knownAnswers;
     private final Consumer<DevnetEvent> events;
     private final Set<String> answeredChallenges = ConcurrentHashMap.newKeySet();
+    private final Set<String> acceptedTasks = ConcurrentHashMap.newKeySet();
+    private final MinerRegistry registry;
+    private final GenerationChecks checks;
+    private final AtomicLong submissions = new AtomicLong();
+    private final AtomicLong proofsForUnrunnable = new AtomicLong();
 
-    public ProofVerifier(DevnetConfig config, EpochClock epochs, DevnetState state, TaskBoard tasks, RewardBook rewards,
-            Optional<SpotCheckVerifier> reexecution, Consumer<DevnetEvent> events) {
+    public ProofVerifier(DevnetConfig config, EpochClock epochs, DevnetState state, MinerRegistry registry,
+            TaskBoard tasks, RewardBook rewards, Optional<SpotCheckVerifier> reexecution, Consumer<DevnetEvent> events) {
         this.config = config;
+        this.registry = registry;
+        this.checks = new GenerationChecks(config.generation(), epochs, state, registry);
         this.epochs = epochs;
         this.state = state;
         this.tasks = tasks;
@@ -66,10 +77,23 @@ public final class ProofVerifier {
      */
     public ProofAnswer verify(ProofSubmission submission) {
         // 1. hex and Borsh
-        InferenceProof proof = decode(submission.proofBytes());
+        InferenceProof proof = decode(submission.proofBytes(), config.generation().layout());
         String taskId = Hex.encode(proof.inputHash());
         boolean duplicate = state.recordSubmission(taskId) > 1;
-        Outcome o = check(proof, submission);
+        Optional<IssuedTask> task = tasks.find(proof.inputHash());
+        if (task.isPresent() && task.get().kind().unrunnable()) {
+            proofsForUnrunnable.incrementAndGet();
+        }
+        Outcome o = check(proof, task, submission);
+        if (o.answer.accepted()) {
+            acceptedTasks.add(taskId);
+        }
+        int every = config.emulation().forgetRegistrationsEvery();
+        if (every > 0 && submissions.incrementAndGet() % every == 0) {
+            registry.forgetAll();
+            LOG.info("devnet forgot every miner registration (as a node restart does), after {} proofs",
+                    submissions.get());
+        }
         events.accept(new DevnetEvent.ProofAnswered(proof.validator(), taskId, proof.epoch(), o.answer.accepted(),
                 o.answer.spotChecked(), o.challenge, duplicate, o.rule, o.answer.message()));
         return o.answer;
@@ -81,27 +105,34 @@ public final class ProofVerifier {
         }
     }
 
-    private Outcome check(InferenceProof proof, ProofSubmission submission) {
-        // 2. the validator exists
-        Optional<ValidatorStanding> standing = state.standing(proof.validator());
-        if (standing.isEmpty()) {
-            return Outcome.of(false, false, "Unknown validator");
+    /** How many proofs were sent for tasks the miner cannot run (speech, LLM): a skipping miner sends none. */
+    public long proofsForUnrunnableTasks() {
+        return proofsForUnrunnable.get();
+    }
+
+    private Outcome check(InferenceProof proof, Optional<IssuedTask> task, ProofSubmission submission) {
+        // 2. who may submit: a validator (v2.0), or a registered miner or a validator (newer)
+        GenerationChecks.Signer signer = checks.signer(proof);
+        if (signer.refusal() != null) {
+            return Outcome.of(false, false, signer.refusal());
         }
-        // 3. active: not jailed, with stake
-        if (!standing.get().isActive()) {
+        // 3. a validator must be active: not jailed, with stake
+        if (signer.validator().isPresent() && !signer.validator().get().isActive()) {
             return Outcome.of(false, false, "Validator is inactive or jailed");
         }
         // 4. signature
-        if (!proof.verifySignature(Hex.decode("public key", standing.get().publicKeyHex()))) {
+        if (!proof.verifySignature(signer.publicKey())) {
             LOG.warn("Invalid inference proof signature from {}", proof.validator());
             return Outcome.of(false, false, "Invalid proof signature");
         }
-        // 5.-7. epoch, model, FLOPs (the node's verify_basic)
-        Optional<String> basic = basicCheck(proof);
+        // 5.-7. time rule, model (and canonical format), FLOPs
+        Optional<String> basic = checks.timeRule(proof).or(() -> checks.modelAndFlops(proof));
         if (basic.isPresent()) {
             return Outcome.of(false, false, "Proof rejected: " + basic.get());
         }
-        Optional<IssuedTask> task = tasks.find(proof.inputHash());
+        if (config.emulation().refuseDuplicates() && acceptedTasks.contains(Hex.encode(proof.inputHash()))) {
+            return Outcome.of(false, false, "Proof rejected: duplicate");
+        }
         // 8. spot check
         boolean spotChecked = false;
         String rule = "";
@@ -142,45 +173,10 @@ public final class ProofVerifier {
         } else {
             message = "Proof accepted";
         }
-        return new Outcome(new ProofAnswer(true, spotChecked, message), false, rule);
-    }
-
-    private Optional<String> basicCheck(InferenceProof proof) {
-        long current = epochs.current();
-        long p = proof.epoch();
-        long diff = Long.compareUnsigned(p, current) >= 0 ? p - current : current - p;
-        if (Long.compareUnsigned(diff, 1) > 0) {
-            return Optional.of("Epoch mismatch: expected " + current + ", got " + Long.toUnsignedString(p));
-        }
-        Optional<ModelId> model = proof.taskType().modelId();
-        if (model.isPresent() && !ApprovedModels.isApproved(model.get())) {
-            return Optional.of("Model not in approved registry: " + model.get());
-        }
-        long expected = expectedFlops(proof.taskType());
-        if (expected > 0) {
-            double ratio = unsigned(proof.flopsEstimated()) / (double) expected;
-            if (ratio > 10.0 || ratio < 0.01) {
-                return Optional.of("Unreasonable FLOPS claim: claimed " + Long.toUnsignedString(proof.flopsEstimated())
-                        + ", expected ~" + expected);
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** The node's {@code task_requirements(..).estimated_flops}. */
-    static long expectedFlops(ComputeTaskType type) {
-        if (type instanceof ComputeTaskType.TextGeneration t) {
-            return 2L * 7_000_000_000L * t.maxTokens();
-        } else if (type instanceof ComputeTaskType.ImageClassification) {
-            return 4_000_000_000L;
-        } else if (type instanceof ComputeTaskType.Embedding) {
-            return 1_000_000_000L;
-        }
-        return 2_000_000_000L;
-    }
-
-    private static double unsigned(long v) {
-        return v >= 0 ? (double) v : new BigInteger(Long.toUnsignedString(v)).doubleValue();
+        Optional<BigInteger> estimate = config.generation().isLatest()
+                ? Optional.of(RewardBook.WEI_PER_FLOP.multiply(new BigInteger(Long.toUnsignedString(proof.flopsEstimated()))))
+                : Optional.empty();
+        return new Outcome(new ProofAnswer(true, spotChecked, message, estimate), false, rule);
     }
 
     private record SpotResult(boolean checked, boolean failed, String detail) {
@@ -269,11 +265,11 @@ public final class ProofVerifier {
         }
     }
 
-    /** Decodes like the node: Rust's {@code hex::decode} (no {@code 0x}), then strict Borsh. */
-    static InferenceProof decode(String proofBytes) {
+    /** Decodes like the node: Rust's {@code hex::decode} (no {@code 0x}), then strict Borsh in the node's layout. */
+    static InferenceProof decode(String proofBytes, ProofLayout layout) {
         byte[] bytes = rustHexDecode(proofBytes);
         try {
-            return InferenceProof.decode(bytes);
+            return InferenceProof.decode(bytes, layout);
         } catch (IllegalArgumentException e) {
             throw new UndecodableProofException("Failed to deserialize proof: " + e.getMessage());
         }
