@@ -34,7 +34,8 @@ final class JsonEventPrinter {
         o.put("at", e.at().toString());
         if (e instanceof MinerEvent.Registered r) {
             o.put("address", r.address()).put("registered", r.registered()).put("assignedTier", r.assignedTier())
-                    .put("message", r.message()).put("benchmarkScore", r.benchmarkScore());
+                    .put("message", r.message()).put("benchmarkScore", r.benchmarkScore())
+                    .put("measuredScore", r.measuredScore()).put("scoreNote", r.scoreNote());
         } else if (e instanceof MinerEvent.TaskReceived t) {
             o.put("taskId", t.taskId()).put("epoch", t.epoch()).put("model", t.model()).put("taskType", t.taskType())
                     .put("inputBytes", t.inputBytes());

@@ -60,7 +60,7 @@ final class ProofLinePrinter {
         }
         if (e instanceof MinerEvent.Registered r) {
             return (r.registered() ? "registered " : "registration refused for ") + r.address() + " (benchmark score "
-                    + r.benchmarkScore() + "): " + r.message();
+                    + r.benchmarkScore() + (r.scoreNote().isEmpty() ? "" : "; " + r.scoreNote()) + "): " + r.message();
         }
         if (e instanceof MinerEvent.StandingChanged s) {
             return status(s.standing(), e);

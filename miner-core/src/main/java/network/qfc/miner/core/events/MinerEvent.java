@@ -19,9 +19,12 @@ public sealed interface MinerEvent {
     /** A short lower-case name of the kind of event ({@code "proof"}, {@code "task"} ...), used by the JSON output. */
     String kind();
 
-    /** The node accepted (or refused) the registration. */
+    /**
+     * The node accepted (or refused) the registration. {@code benchmarkScore} is what was sent, {@code measuredScore}
+     * what this machine measured, {@code scoreNote} why they differ (empty when they do not; see NodeScore).
+     */
     record Registered(Instant at, String address, boolean registered, int assignedTier, String message,
-                      int benchmarkScore) implements MinerEvent {
+                      int benchmarkScore, int measuredScore, String scoreNote) implements MinerEvent {
         public String kind() {
             return "registered";
         }

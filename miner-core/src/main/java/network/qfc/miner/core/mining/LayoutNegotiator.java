@@ -26,6 +26,8 @@ public final class LayoutNegotiator {
     private final String endpoint;
     private final MinerFeed feed;
     private volatile ProofLayout known;
+    /** The task whose proof is finding out the node's layout (one at a time, so one proof pays for it), or null. */
+    private String negotiatingTask;
 
     /**
      * @param endpoint the node as the journal keys it (scheme, host and port: {@code QfcRpcClient.nodeName()})
@@ -45,6 +47,28 @@ public final class LayoutNegotiator {
             return Optional.of(ProofLayout.parse(s));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Whether the proof of {@code taskId} may be sent now: yes once the layout is known, and while it is not, unless
+     * another proof is in the middle of finding it out (it goes first; the others are then re-encoded in the answer).
+     */
+    public synchronized boolean mayNegotiate(String taskId) {
+        return known != null || negotiatingTask == null || negotiatingTask.equals(taskId);
+    }
+
+    /** The proof of {@code taskId} was refused as undecodable and is trying the next layout. */
+    public synchronized void negotiating(String taskId) {
+        if (known == null && negotiatingTask == null) {
+            negotiatingTask = taskId;
+        }
+    }
+
+    /** The proof of {@code taskId} is settled (answered or dropped): it no longer holds the negotiation. */
+    public synchronized void settled(String taskId) {
+        if (taskId.equals(negotiatingTask)) {
+            negotiatingTask = null;
         }
     }
 
@@ -89,6 +113,7 @@ public final class LayoutNegotiator {
             }
             journal.rememberNodeLayout(endpoint, layout.name());
             known = layout;
+            negotiatingTask = null;
         }
         LOG.info("{} takes {} ({})", endpoint, layout.displayName(), layout.nodes());
         show(layout, "negotiated: the node decoded a proof in it");

@@ -96,6 +96,14 @@ public final class NodeClock implements NodeTimeListener {
         return local.instant().plus(skew().orElse(Duration.ZERO));
     }
 
+    /**
+     * A time the node gave (a task's deadline, ms) on this computer's clock, so that deadlines are compared with the
+     * clock the miner keeps time by (unchanged while the skew is unknown).
+     */
+    public long toLocalMillis(long nodeMs) {
+        return nodeMs - skew().map(Duration::toMillis).orElse(0L);
+    }
+
     /** A clock that reads {@link #nodeNow()}. */
     public Clock clock() {
         return new Corrected();

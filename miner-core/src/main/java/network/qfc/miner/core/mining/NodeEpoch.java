@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class NodeEpoch {
     private final AtomicLong offset = new AtomicLong();
+    private final java.util.concurrent.atomic.AtomicBoolean asked = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** The epoch to sign for a task stamped {@code taskEpoch}. */
     public long forTask(long taskEpoch) {
@@ -19,7 +20,25 @@ public final class NodeEpoch {
 
     /** The node said it expected {@code expected} for a proof of a task stamped {@code taskEpoch}. */
     public void learn(long taskEpoch, long expected) {
+        asked.set(true);
         offset.set(expected - taskEpoch);
+    }
+
+    /**
+     * Once per run, on a node that checks epochs (layout A or B, known from the journal after a restart): asks the
+     * node's epoch ({@code qfc_getEpoch}) and learns the difference to the epoch of a task it handed out, so that not
+     * even the first proof after a restart is refused for its epoch. A failed ask is not repeated: a refusal still
+     * teaches it.
+     */
+    public void calibrateOnce(long taskEpoch, java.util.function.LongSupplier nodeEpoch) {
+        if (!asked.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            learn(taskEpoch, nodeEpoch.getAsLong());
+        } catch (RuntimeException e) {
+            // the node did not say: its refusal will
+        }
     }
 
     /** The difference learnt (0 until an A node said otherwise). */

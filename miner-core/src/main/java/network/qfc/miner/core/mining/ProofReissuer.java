@@ -62,6 +62,23 @@ public final class ProofReissuer {
         return Optional.empty();
     }
 
+    /**
+     * {@code proof} (of a task stamped {@code taskEpoch}) with the epoch the node expects, when the node counts another
+     * epoch than the task's (an A or B node's epoch trap: asked once with {@code nodeEpoch}, or learnt from a refusal)
+     * and the proof was made before that was known: empty when the proof's epoch is right.
+     */
+    public Optional<InferenceProof> withNodeEpoch(InferenceProof proof, long taskEpoch,
+                                                  java.util.function.LongSupplier nodeEpoch) {
+        if (proof.layout() != ProofLayout.C) {
+            epochs.calibrateOnce(taskEpoch, nodeEpoch); // A and B check the epoch: ask the node once per run
+        }
+        long want = epochs.forTask(taskEpoch);
+        if (epochs.offset() == 0 || want == proof.epoch()) {
+            return Optional.empty();
+        }
+        return Optional.of(resign(proof, want, clock.nodeNow().getEpochSecond()));
+    }
+
     /** {@code proof} re-encoded in {@code layout} and signed again (a negotiation step). */
     public InferenceProof relayout(InferenceProof proof, ProofLayout layout) {
         return proof.relayout(layout, key);

@@ -294,9 +294,20 @@ public final class ProofSubmitter {
         java.util.Set<ProofLayout> tried = java.util.EnumSet.noneOf(ProofLayout.class);
         int failures = 0;
         int reissues = 0;
+        boolean waitForLayout = false;
         Instant firstSentAt = feed.now();
         long counted = 0; // the attempt number counted for the next send, 0 when none is counted yet
         while (true) {
+            if (waitForLayout) {
+                waitForLayout = false;
+                if (!feed.now().isBefore(deadline)) {
+                    expire(p, "the task's deadline passed while the node's proof layout was being found out");
+                    return;
+                }
+                if (!giveUp.sleep(HOLD_RECHECK)) {
+                    return;
+                }
+            }
             while (hold.getAsBoolean()) {
                 if (!feed.now().isBefore(deadline)) {
                     expire(p, "the validator was jailed until the task's deadline passed");
@@ -331,6 +342,10 @@ public final class ProofSubmitter {
                 if (hold.getAsBoolean()) {
                     continue;
                 }
+                if (!layouts.mayNegotiate(p.taskId())) {
+                    waitForLayout = true; // another proof is finding out the node's layout: its answer first
+                    continue;
+                }
                 attemptNo = (int) attempt;
                 counted = 0; // this attempt goes out now; a retry counts its own
                 feed.publish(new MinerEvent.ProofSubmitted(feed.now(), p.taskId(), (int) attempt));
@@ -339,6 +354,12 @@ public final class ProofSubmitter {
                 if (nodeLayout.isPresent() && mayRelayout(proof.layout(), nodeLayout.get(), attempt)) {
                     // made (or sent) before the node's layout was known: the node cannot decode it as it is
                     proof = reissued(p, reissuer.relayout(proof, nodeLayout.get()), "re-encoded in the node's layout");
+                }
+                Optional<InferenceProof> epochFixed = nodeLayout.isEmpty() ? Optional.empty()
+                        : reissuer.withNodeEpoch(proof, p.epoch(), () -> rpc.getEpoch().number());
+                if (epochFixed.isPresent()) {
+                    // made before the node said which epoch it counts: the node's epoch, not the task's
+                    proof = reissued(p, epochFixed.get(), "given the epoch the node expects");
                 }
                 Instant sentAt = feed.now();
                 String why;
@@ -380,6 +401,7 @@ public final class ProofSubmitter {
                                     + " and C (" + e.getMessage() + ")", (int) attempt);
                             return;
                         }
+                        layouts.negotiating(p.taskId());
                         reissue = Optional.of(reissuer.relayout(proof, next.get()));
                     } else if (NodeWords.forgotten(e.getMessage())) {
                         registrar.registeredAfter(sentAt);
@@ -492,6 +514,7 @@ public final class ProofSubmitter {
     }
 
     private void answer(PendingProof p, boolean accepted, boolean spotChecked, String message, int attempts) {
+        layouts.settled(p.taskId());
         Instant at = feed.now();
         if (!durably(() -> journal.recordAnswer(p.taskId(), accepted, spotChecked, message, at.toEpochMilli()))) {
             return;
@@ -504,6 +527,7 @@ public final class ProofSubmitter {
     }
 
     private void expire(PendingProof p, String reason) {
+        layouts.settled(p.taskId());
         Instant at = feed.now();
         if (durably(() -> journal.markExpired(p.taskId(), at.toEpochMilli()))) {
             feed.update(s -> s.withCounters(s.counters().expiredOne()));

@@ -53,8 +53,12 @@ public final class Registrar {
     public synchronized RegisterResult register() {
         lastAttempt = feed.now();
         lastFailed = true; // until the node says registered
+        NodeScore score = NodeScore.forGpu(profile.gpuModel(), profile.benchmarkScore());
+        if (!score.why().isEmpty()) {
+            LOG.info("benchmark score: {}", score.why());
+        }
         RegisterMinerRequest request = RegisterMinerRequest.signed(key, profile.gpuModel(), profile.vramMb(),
-                profile.benchmarkScore(), profile.backend(), profile.os(), profile.arch(), profile.cpuModel(),
+                score.sent(), profile.backend(), profile.os(), profile.arch(), profile.cpuModel(),
                 profile.cpuCores(), profile.totalMemoryMb(), profile.version());
         RegisterResult r = health.call(() -> rpc.registerMiner(request));
         wanted.set(!r.registered());
@@ -63,7 +67,7 @@ public final class Registrar {
             lastSuccess = feed.now();
         }
         feed.publish(new MinerEvent.Registered(feed.now(), key.address().toString(), r.registered(), r.assignedTier(),
-                r.message() == null ? "" : r.message(), (int) profile.benchmarkScore()));
+                r.message() == null ? "" : r.message(), (int) score.sent(), (int) score.measured(), score.why()));
         return r;
     }
 

@@ -66,6 +66,7 @@ public final class TaskLoop {
     private final long maxProofs;
     private final StopSignal stop = new StopSignal();
     private final TaskTriage triage = new TaskTriage();
+    private final NodeClock nodeClock;
     private final NoTaskBackoff noTask = new NoTaskBackoff();
     private final UnreachableBackoff unreachable = new UnreachableBackoff(() -> ThreadLocalRandom.current().nextDouble());
     private final ExecutorService fetcher;
@@ -86,7 +87,8 @@ public final class TaskLoop {
 
     public TaskLoop(QfcRpcClient rpc, Address address, MinerProfile profile, ProofMaker maker, ProofJournal journal,
                     ProofSubmitter submitter, Registrar registrar, MiningGate gate, NodeHealth health, MinerFeed feed,
-                    long maxProofs) {
+                    long maxProofs, NodeClock nodeClock) {
+        this.nodeClock = Objects.requireNonNull(nodeClock, "nodeClock");
         this.rpc = Objects.requireNonNull(rpc, "rpc");
         this.address = Objects.requireNonNull(address, "address");
         this.profile = Objects.requireNonNull(profile, "profile");
@@ -253,13 +255,15 @@ public final class TaskLoop {
             LOG.info("task {} was handed out again; it is already being handled", id);
             return;
         }
+        // the node's deadline on this computer's clock: a clock that is off must not drop (or keep) tasks wrongly
+        long deadlineMs = nodeClock.toLocalMillis(task.deadlineMs());
         TaskRecord record = new TaskRecord(id, task.epoch(), task.model().name(), task.model().version(),
-                task.taskType(), task.inputData().length, task.deadlineMs(), now.toEpochMilli());
+                task.taskType(), task.inputData().length, deadlineMs, now.toEpochMilli());
         working("computing task " + id.substring(0, 8));
         feed.update(s -> s.withCounters(s.counters().taskReceived()));
         feed.publish(new MinerEvent.TaskReceived(now, id, task.epoch(), task.model().toString(), task.taskType(),
-                task.inputData().length, Instant.ofEpochMilli(task.deadlineMs())));
-        if (!now.isBefore(Instant.ofEpochMilli(task.deadlineMs()))) {
+                task.inputData().length, Instant.ofEpochMilli(deadlineMs)));
+        if (!now.isBefore(Instant.ofEpochMilli(deadlineMs))) {
             if (journal.recordFetched(record)) {
                 drop(id, "the task's deadline had passed when it arrived");
             }
@@ -339,9 +343,14 @@ public final class TaskLoop {
                 InferenceTask task = t.get();
                 String id = task.taskIdHex();
                 long now = feed.now().toEpochMilli();
-                if (journal.recordFetched(new TaskRecord(id, task.epoch(), task.model().name(), task.model().version(),
-                        task.taskType(), task.inputData().length, task.deadlineMs(), now))) {
-                    if (now >= task.deadlineMs()) {
+                long deadlineMs = nodeClock.toLocalMillis(task.deadlineMs());
+                TaskRecord record = new TaskRecord(id, task.epoch(), task.model().name(), task.model().version(),
+                        task.taskType(), task.inputData().length, deadlineMs, now);
+                Optional<String> notRun = triage.whyNotRun(task);
+                if (notRun.isPresent()) {
+                    journal.recordSkipped(record, notRun.get(), now);
+                } else if (journal.recordFetched(record)) {
+                    if (now >= deadlineMs) {
                         journal.markExpired(id, now);
                     } else {
                         journal.markFailed(id, "the miner stopped before running it", now);

@@ -24,6 +24,7 @@ import network.qfc.miner.core.mining.MiningGate;
 import network.qfc.miner.core.mining.NodeClock;
 import network.qfc.miner.core.mining.NodeEpoch;
 import network.qfc.miner.core.mining.NodeHealth;
+import network.qfc.miner.core.mining.NodeScore;
 import network.qfc.miner.core.mining.ProofMaker;
 import network.qfc.miner.core.mining.ProofReissuer;
 import network.qfc.miner.core.mining.ProofSubmitter;
@@ -66,6 +67,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class MinerRuntime implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MinerRuntime.class);
+
+    /** How often a refused registration is tried again (the user may fix the cause meanwhile). */
+    private static final Duration REGISTRATION_RETRY = Duration.ofMinutes(1);
 
     private final MinerSettings settings;
     private final Clock clock;
@@ -216,7 +220,7 @@ public final class MinerRuntime implements AutoCloseable {
             ProofMaker maker = new ProofMaker(compute.engine(), this::modelFolder, key, nodeClock.clock(),
                     settings.tamper(), nodeEpoch, layouts::current);
             loop = new TaskLoop(rpc, key.address(), compute.profile(), maker, journal, submitter, registrar, gate,
-                    health, feed, settings.maxProofs());
+                    health, feed, settings.maxProofs(), nodeClock);
             state(MinerState.RUNNING, "running");
             loop.start().whenComplete((v, e) -> {
                 if (e != null) {
@@ -263,11 +267,15 @@ public final class MinerRuntime implements AutoCloseable {
             checkNotAborted();
             try {
                 RegisterResult r = registrar.register();
-                if (!r.registered()) {
-                    throw new IllegalStateException("the node refused to register this miner: " + r.message()
-                            + " (is " + key.address() + " a validator on this node?)");
+                if (r.registered()) {
+                    return;
                 }
-                return;
+                // never a dead end: the node's words and what to do, and the miner stays up and tries again
+                String advice = NodeScore.adviceFor(r.message(), key.address().toString());
+                feed.publish(new MinerEvent.Error(feed.now(), advice, false));
+                state(MinerState.PAUSED, advice);
+                abortStart.sleep(REGISTRATION_RETRY);
+                continue;
             } catch (RpcException e) {
                 if (!e.isTransient()) {
                     throw new IllegalStateException("registration failed: " + e.getMessage(), e);
