@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.nio.file.Path;
 import network.qfc.miner.devnet.DevnetConfig;
 import network.qfc.miner.devnet.DevnetNode;
+import network.qfc.miner.devnet.NodeGeneration;
 import network.qfc.miner.models.ModelRef;
 import network.qfc.miner.models.OfflineSeed;
 
 /**
  * The devnet that {@code mine --devnet} and the desktop app's "Devnet on this computer" run in-process: open mode,
  * loopback, a free port, spot checks re-executed with qfc-embed-small (installed from the bundled copy if needed).
+ * Which node generation it plays is the caller's choice ({@link #config(Path, NodeGeneration)}); without one it is
+ * v2.0 as this devnet always played it (no epoch trap), which the miner of this version speaks.
  */
 public final class EmbeddedDevnet {
     private EmbeddedDevnet() {
@@ -19,9 +22,23 @@ public final class EmbeddedDevnet {
         return DevnetNode.start(config(modelRoot));
     }
 
+    /** Starts an embedded devnet playing {@code generation} (null: v2.0 as this devnet always played it). */
+    public static DevnetNode start(Path modelRoot, NodeGeneration generation) throws IOException {
+        return DevnetNode.start(config(modelRoot, generation));
+    }
+
     /** The embedded devnet's configuration, for callers that change a setting (e.g. the jail length of a demo). */
     public static DevnetConfig config(Path modelRoot) throws IOException {
+        return config(modelRoot, null);
+    }
+
+    /**
+     * The embedded devnet's configuration playing {@code generation} with that generation's own rules (the epoch
+     * trap on for v2.0 and rocm); null keeps v2.0 without the trap.
+     */
+    public static DevnetConfig config(Path modelRoot, NodeGeneration generation) throws IOException {
         Path dir = OfflineSeed.seededDir(modelRoot, new ModelRef("qfc-embed-small", "v1.0"));
-        return DevnetConfig.defaults().withPort(0).withOpenMode(true).withModelDir(dir);
+        DevnetConfig c = DevnetConfig.defaults().withPort(0).withOpenMode(true).withModelDir(dir);
+        return generation == null ? c : c.withGeneration(generation);
     }
 }

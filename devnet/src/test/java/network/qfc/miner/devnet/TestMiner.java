@@ -10,6 +10,7 @@ import network.qfc.miner.core.protocol.ComputeTaskType;
 import network.qfc.miner.core.protocol.Hex;
 import network.qfc.miner.core.protocol.InferenceProof;
 import network.qfc.miner.core.protocol.ModelId;
+import network.qfc.miner.core.protocol.ProofLayout;
 import network.qfc.miner.core.protocol.SignedPayloads;
 import network.qfc.miner.core.protocol.ValidatorKey;
 
@@ -62,6 +63,15 @@ final class TestMiner {
         return InferenceProof.unsigned(key.address(), epoch, new ComputeTaskType.Embedding(model, Blake3.hash(input)),
                 Hex.decode("taskId", task.get("taskId").asText()), outputHash, 12, flops, ComputeBackend.CPU,
                 Instant.now().getEpochSecond()).signedBy(key);
+    }
+
+    /** A signed embedding proof for {@code task} (its own model) in {@code layout}, with this epoch and timestamp. */
+    InferenceProof proofIn(ProofLayout layout, JsonNode task, byte[] outputHash, long epoch, long timestampSeconds) {
+        byte[] input = Hex.decode("inputData", task.get("inputData").asText());
+        ModelId model = new ModelId(task.get("modelName").asText(), task.get("modelVersion").asText());
+        return InferenceProof.unsigned(layout, key.address(), epoch,
+                new ComputeTaskType.Embedding(model, Blake3.hash(input)), Hex.decode("taskId", task.get("taskId").asText()),
+                outputHash, 12, 1_000_000_000L, ComputeBackend.CPU, timestampSeconds).signedBy(key);
     }
 
     InferenceProof proof(JsonNode task, byte[] outputHash) {

@@ -16,6 +16,8 @@ import java.util.concurrent.CountDownLatch;
 import network.qfc.miner.devnet.DevnetConfig;
 import network.qfc.miner.devnet.DevnetEvent;
 import network.qfc.miner.devnet.DevnetNode;
+import network.qfc.miner.devnet.NodeEmulation;
+import network.qfc.miner.devnet.NodeGeneration;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,6 +29,9 @@ import picocli.CommandLine.Option;
 @Command(name = "devnet", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run a local QFC node (JSON-RPC on loopback) that hands out real embedding tasks and checks "
                 + "proofs like qfc-node: signatures, epochs, FLOPs, spot checks by re-execution, slashing and jail.",
+            "--generation plays one qfc-node generation (proof layout, time rule, registration rules); the other "
+                + "switches below it inject what real nodes do to miners (forgotten registrations, tasks a miner "
+                + "cannot run, a clock that is off).",
             "Stop it with Ctrl-C."})
 public final class DevnetCommand implements Callable<Integer> {
     static final String MODEL = "qfc-embed-small";
@@ -69,8 +74,60 @@ public final class DevnetCommand implements Callable<Integer> {
             + "to re-execute spot checks (default: $QFC_MODEL_DIR or ~/.cache/qfc-models, then " + MODEL + "/" + VERSION + ").")
     Path modelDir;
 
+    @Option(names = "--generation", paramLabel = "G", converter = GenerationConverter.class,
+            description = {"The qfc-node generation to play: v2.0 (proof layout A, validators only, epoch +-1 of the "
+                + "node's consensus epoch, with the real node's epoch trap), rocm (layout B, miner registry with "
+                + "publicKey, epoch rule and trap as v2.0) or latest (layout C, registered standalone miners, proof "
+                + "timestamp at most 120 s old and 10 s ahead).",
+                "Default: v2.0 as this devnet always played it, WITHOUT the epoch trap (tasks carry the node's "
+                + "consensus epoch)."})
+    NodeGeneration generation;
+
+    @Option(names = "--epoch-trap", negatable = true, description = "v2.0 and rocm: stamp tasks with unix-ms / epoch "
+            + "length as the real node does while proofs are checked against the consensus epoch (1 + uptime / epoch "
+            + "length). On by default with --generation v2.0 or rocm.")
+    Boolean epochTrap;
+
+    @Option(names = "--forget-registrations-every", paramLabel = "N", defaultValue = "0",
+            description = "rocm and latest: after every N-th proof submission, forget every miner registration as a "
+                + "node restart does (validators stay); the next proof of a standalone miner is answered "
+                + "\"Unknown miner — register first via qfc_registerMiner\". 0 = never (default).")
+    int forgetEvery;
+
+    @Option(names = "--speech-rate", paramLabel = "P", defaultValue = "0",
+            description = "Share of tasks (0.0..1.0) handed out as speech_to_text with qfc-whisper-base (input: raw f32 "
+                + "little-endian PCM, 16 kHz mono), which this miner cannot run (default: ${DEFAULT-VALUE}).")
+    double speechRate;
+
+    @Option(names = "--llm-rate", paramLabel = "P", defaultValue = "0",
+            description = "Share of tasks (0.0..1.0) handed out as \"embedding\" tasks whose model is the LLM "
+                + "qfc-llm-0.5b, which this miner cannot run (default: ${DEFAULT-VALUE}).")
+    double llmRate;
+
+    @Option(names = "--clock-offset", paramLabel = "S", defaultValue = "0",
+            description = "Run the node's clock S seconds ahead of this computer's (negative: behind): the time rule, "
+                + "task deadlines, epochs, qfc_getEpoch and the HTTP Date header of every answer. Write a negative "
+                + "value as --clock-offset=-200.")
+    long clockOffset;
+
+    @Option(names = "--refuse-duplicates", description = "Answer a second proof for a task already accepted with "
+            + "accepted:false \"Proof rejected: duplicate\" (the qfc-node code read accepts it again).")
+    boolean refuseDuplicates;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** Parses --generation with the accepted spellings in its error. */
+    static final class GenerationConverter implements CommandLine.ITypeConverter<NodeGeneration> {
+        @Override
+        public NodeGeneration convert(String value) {
+            try {
+                return NodeGeneration.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
 
     private final CountDownLatch stop = new CountDownLatch(1);
     private volatile DevnetNode running;
@@ -131,10 +188,22 @@ public final class DevnetCommand implements Callable<Integer> {
                     .withSpotCheckRate(spotCheckRate == null ? OptionalDouble.empty() : OptionalDouble.of(spotCheckRate))
                     .withChallengeRate(challengeRate == null ? OptionalDouble.empty() : OptionalDouble.of(challengeRate))
                     .withJailMs(jailMs).withTolerantVerification(tolerant)
-                    .withModelDir(holdsModel(models) ? models : null);
+                    .withModelDir(holdsModel(models) ? models : null).withEmulation(emulation());
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+    }
+
+    private NodeEmulation emulation() {
+        NodeEmulation e = NodeEmulation.classic();
+        if (generation != null) {
+            e = e.withGeneration(generation);
+        }
+        if (epochTrap != null) {
+            e = e.withEpochTrap(epochTrap);
+        }
+        return e.withForgetRegistrationsEvery(forgetEvery).withSpeechRate(speechRate).withLlmRate(llmRate)
+                .withClockOffsetSeconds(clockOffset).withRefuseDuplicates(refuseDuplicates);
     }
 
     static Path defaultModelDir(Map<String, String> env, String home) {
@@ -163,10 +232,43 @@ public final class DevnetCommand implements Callable<Integer> {
                 .append(c.modelDir().map(d -> "re-executed with " + MODEL + " from " + d)
                         .orElse("OFF: no model found (give --model-dir D holding model.onnx + tokenizer.json)"))
                 .append('\n');
+        s.append(generationLine(c.emulation())).append('\n');
+        faultsLine(c.emulation()).ifPresent(f -> s.append(f).append('\n'));
         s.append("  verification: exact output hash").append(c.tolerantVerification() ? ", or cosine >= 0.9999 (tolerant)" : "")
                 .append("; slash 5% of stake, -2000 reputation, jail ").append(c.jailMs()).append(" ms\n");
         s.append("  Ctrl-C to stop");
         return s.toString();
+    }
+
+    static String generationLine(NodeEmulation e) {
+        NodeGeneration g = e.generation();
+        String time = g.checksEpoch()
+                ? "epoch within +-1 of the node's consensus epoch" + (e.epochTrap()
+                        ? " (epoch trap ON: tasks carry unix-ms / epoch length)" : " (tasks carry that epoch)")
+                : "proof timestamp at most 120 s old and 10 s ahead, epoch not checked";
+        String who = g.hasMinerRegistry()
+                ? "registered miners (publicKey required, held in memory) and validators"
+                : "validators only";
+        return "  generation " + g + ": " + g.layout().displayName() + ", " + time + "; " + who;
+    }
+
+    static java.util.Optional<String> faultsLine(NodeEmulation e) {
+        List<String> f = new ArrayList<>();
+        if (e.forgetRegistrationsEvery() > 0) {
+            f.add("registrations forgotten every " + e.forgetRegistrationsEvery() + " proofs");
+        }
+        if (e.speechRate() > 0 || e.llmRate() > 0) {
+            f.add(String.format(java.util.Locale.ROOT, "%.0f%% speech_to_text and %.0f%% qfc-llm-0.5b tasks",
+                    e.speechRate() * 100, e.llmRate() * 100));
+        }
+        if (e.clockOffsetSeconds() != 0) {
+            f.add("node clock " + Math.abs(e.clockOffsetSeconds()) + " s "
+                    + (e.clockOffsetSeconds() > 0 ? "ahead of" : "behind") + " this computer's");
+        }
+        if (e.refuseDuplicates()) {
+            f.add("duplicates refused");
+        }
+        return f.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of("  faults: " + String.join(", ", f));
     }
 
     static String line(DevnetEvent e) {

@@ -13,7 +13,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import network.qfc.miner.app.QfcCommand;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import network.qfc.miner.devnet.DevnetNode;
+import network.qfc.miner.devnet.NodeEmulation;
+import network.qfc.miner.devnet.NodeGeneration;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -60,6 +65,76 @@ class DevnetCommandTest {
         }
         assertThat(command.node()).as("the devnet started").isNotNull();
         return command.node();
+    }
+
+    @Test
+    void theGenerationSwitchesReachTheRunningNodeAndItsDateHeader() throws Exception {
+        DevnetCommand running = new DevnetCommand();
+        CommandLine cl = new CommandLine(running);
+        StringWriter out = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        ExecutorService runner = Executors.newSingleThreadExecutor();
+        try {
+            Future<Integer> exit = runner.submit(() -> cl.execute("--port", "0", "--open", "--generation", "latest",
+                    "--forget-registrations-every", "3", "--speech-rate", "0.1", "--llm-rate", "0.05",
+                    "--clock-offset=-200", "--refuse-duplicates"));
+            DevnetNode node = awaitNode(running);
+            NodeEmulation e = node.config().emulation();
+            assertThat(e.generation()).isEqualTo(NodeGeneration.LATEST);
+            assertThat(e.forgetRegistrationsEvery()).isEqualTo(3);
+            assertThat(e.speechRate()).isEqualTo(0.1);
+            assertThat(e.llmRate()).isEqualTo(0.05);
+            assertThat(e.clockOffsetSeconds()).isEqualTo(-200);
+            assertThat(e.refuseDuplicates()).isTrue();
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(node.url())
+                    .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"qfc_nodeInfo\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.body()).contains("\"version\":\"2.2.0-devnet\"");
+            Instant date = ZonedDateTime.parse(r.headers().firstValue("Date").orElseThrow(),
+                    DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            assertThat(Duration.between(Instant.now(), date).getSeconds()).isBetween(-206L, -194L);
+            running.stop();
+            assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();
+            assertThat(out.toString()).contains("generation latest: proof layout C")
+                    .contains("registrations forgotten every 3 proofs").contains("10% speech_to_text")
+                    .contains("node clock 200 s behind this computer's").contains("duplicates refused");
+        } finally {
+            runner.shutdownNow();
+        }
+    }
+
+    @Test
+    void theDefaultIsV20WithoutTheTrapAndAnExplicitV20HasIt() {
+        DevnetCommand plain = new DevnetCommand();
+        new CommandLine(plain).parseArgs("--port", "0");
+        assertThat(plain.config().emulation()).isEqualTo(NodeEmulation.classic());
+        DevnetCommand v20 = new DevnetCommand();
+        new CommandLine(v20).parseArgs("--port", "0", "--generation", "v2.0");
+        assertThat(v20.config().emulation().epochTrap()).isTrue();
+        assertThat(DevnetCommand.generationLine(v20.config().emulation())).contains("proof layout A")
+                .contains("epoch trap ON");
+        DevnetCommand rocm = new DevnetCommand();
+        new CommandLine(rocm).parseArgs("--port", "0", "--generation", "rocm", "--no-epoch-trap");
+        assertThat(rocm.config().emulation().epochTrap()).isFalse();
+    }
+
+    @Test
+    void badGenerationSwitchesAreUsageErrorsThatSayWhatIsAllowed() {
+        for (String[] args : new String[][] {{"--generation", "v3"}, {"--speech-rate", "1.5"},
+                {"--speech-rate", "0.7", "--llm-rate", "0.5"}, {"--forget-registrations-every", "-1"}}) {
+            CommandLine cl = QfcCommand.commandLine();
+            StringWriter err = new StringWriter();
+            cl.setErr(new PrintWriter(err));
+            String[] full = new String[args.length + 3];
+            full[0] = "devnet";
+            full[1] = "--port";
+            full[2] = "0";
+            System.arraycopy(args, 0, full, 3, args.length);
+            assertThat(cl.execute(full)).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(err.toString()).as(String.join(" ", args)).containsAnyOf("expected v2.0, rocm or latest",
+                    "between 0.0 and 1.0", "must not exceed 1.0", "0 (never) or a positive").doesNotContain("Exception");
+        }
     }
 
     @Test
