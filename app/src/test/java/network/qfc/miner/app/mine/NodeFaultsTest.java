@@ -274,7 +274,9 @@ class NodeFaultsTest {
     @Test
     @Order(24)
     void retriesStopOnceTheNodesEpochIsPastTheProofsWindow() {
-        DevnetNode fast = devnet(Devnets.open().withEpochMs(2_000).withTaskDeadlineMs(60_000));
+        // the epoch rule is a v2.0 (layout A) node's: the miner negotiates that layout again on this node
+        DevnetNode fast = devnet(Devnets.open().withEmulation(network.qfc.miner.devnet.NodeEmulation.classic())
+                .withEpochMs(2_000).withTaskDeadlineMs(60_000));
         proxy.retarget(fast.url());
         awaitAccepted(events.size(), 1);
         int mark = events.size();

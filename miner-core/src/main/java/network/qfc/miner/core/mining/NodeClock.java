@@ -25,6 +25,11 @@ import network.qfc.miner.core.protocol.rpc.NodeTimeListener;
 public final class NodeClock implements NodeTimeListener {
     /** Above this skew, the user is told. */
     public static final int WARN_SECONDS = 5;
+    /**
+     * Below this skew (ms) nothing is corrected: the {@code Date} header's one-second resolution makes a smaller
+     * estimate noise, and correcting by noise would move deadlines the wrong way.
+     */
+    static final long CORRECT_FROM_MS = 2_000;
 
     private final Clock local;
     private final Consumer<NodeClock> changed;
@@ -91,17 +96,23 @@ public final class NodeClock implements NodeTimeListener {
         return known ? Optional.of(Duration.ofMillis(skewMillis())) : Optional.empty();
     }
 
-    /** The node's time now, as this computer estimates it (this computer's time while the skew is unknown). */
+    /** What is added to this computer's clock to read the node's: the skew, once known and over 2 s; else zero. */
+    public Duration correction() {
+        Duration s = skew().orElse(Duration.ZERO);
+        return Math.abs(s.toMillis()) < CORRECT_FROM_MS ? Duration.ZERO : s;
+    }
+
+    /** The node's time now, as this computer estimates it (this computer's time while the skew is unknown or small). */
     public Instant nodeNow() {
-        return local.instant().plus(skew().orElse(Duration.ZERO));
+        return local.instant().plus(correction());
     }
 
     /**
      * A time the node gave (a task's deadline, ms) on this computer's clock, so that deadlines are compared with the
-     * clock the miner keeps time by (unchanged while the skew is unknown).
+     * clock the miner keeps time by (unchanged while the skew is unknown or under 2 s).
      */
     public long toLocalMillis(long nodeMs) {
-        return nodeMs - skew().map(Duration::toMillis).orElse(0L);
+        return nodeMs - correction().toMillis();
     }
 
     /** A clock that reads {@link #nodeNow()}. */

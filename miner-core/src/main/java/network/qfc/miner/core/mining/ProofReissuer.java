@@ -31,6 +31,54 @@ public final class ProofReissuer {
         this.epochs = Objects.requireNonNull(epochs, "epochs");
     }
 
+    /** A new version of a proof and why it was made. */
+    public record Reissue(InferenceProof proof, String why) {
+    }
+
+    /**
+     * The version of {@code proof} (of a task stamped {@code taskEpoch}) to send as attempt {@code attempt}, or empty
+     * to send it as it is: re-encoded in the node's layout when it was made before that was known (not an A proof
+     * already sent to a B node, which may have accepted it reading CPU as ROCm), given the epoch an A or B node counts,
+     * re-stamped when too old (or too far ahead) for a C node's time rule. Signed once for all the changes.
+     */
+    public Optional<Reissue> beforeSend(InferenceProof proof, long taskEpoch, long attempt,
+                                        Optional<ProofLayout> nodeLayout, java.util.function.LongSupplier nodeEpoch) {
+        InferenceProof p = proof;
+        java.util.List<String> why = new java.util.ArrayList<>();
+        if (nodeLayout.isPresent() && mayRelayout(p.layout(), nodeLayout.get(), attempt)) {
+            p = p.inLayout(nodeLayout.get());
+            why.add("re-encoded in the node's layout");
+        }
+        if (nodeLayout.isPresent() && p.layout() != ProofLayout.C) {
+            epochs.calibrateOnce(taskEpoch, nodeEpoch); // A and B check the epoch: ask the node once per run
+            long want = epochs.forTask(taskEpoch);
+            if (epochs.offset() != 0 && want != p.epoch()) {
+                p = p.withEpoch(want);
+                why.add("given the epoch the node counts");
+            }
+        }
+        if (stale(p)) {
+            why.add("re-stamped with the node's time");
+        }
+        if (why.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Reissue(p.restamped(clock.nodeNow().getEpochSecond()).signedBy(key),
+                String.join(", ", why)));
+    }
+
+    /**
+     * Whether a proof in {@code layout} may be re-encoded in the node's layout before attempt {@code attempt}: always
+     * when it differs and was never sent; after a send only if the node could not have accepted it (a B node accepts
+     * an A proof, reading CPU as ROCm: an A proof already sent to a B node stays A).
+     */
+    static boolean mayRelayout(ProofLayout layout, ProofLayout nodeLayout, long attempt) {
+        if (layout == nodeLayout) {
+            return false;
+        }
+        return attempt <= 1 || !(layout == ProofLayout.A && nodeLayout == ProofLayout.B);
+    }
+
     /** Whether {@code proof}'s timestamp is outside what a C node takes now, by the node's clock as estimated. */
     public boolean stale(InferenceProof proof) {
         Instant stamped = Instant.ofEpochSecond(proof.timestamp());
@@ -60,23 +108,6 @@ public final class ProofReissuer {
             return Optional.of(restamped(proof));
         }
         return Optional.empty();
-    }
-
-    /**
-     * {@code proof} (of a task stamped {@code taskEpoch}) with the epoch the node expects, when the node counts another
-     * epoch than the task's (an A or B node's epoch trap: asked once with {@code nodeEpoch}, or learnt from a refusal)
-     * and the proof was made before that was known: empty when the proof's epoch is right.
-     */
-    public Optional<InferenceProof> withNodeEpoch(InferenceProof proof, long taskEpoch,
-                                                  java.util.function.LongSupplier nodeEpoch) {
-        if (proof.layout() != ProofLayout.C) {
-            epochs.calibrateOnce(taskEpoch, nodeEpoch); // A and B check the epoch: ask the node once per run
-        }
-        long want = epochs.forTask(taskEpoch);
-        if (epochs.offset() == 0 || want == proof.epoch()) {
-            return Optional.empty();
-        }
-        return Optional.of(resign(proof, want, clock.nodeNow().getEpochSecond()));
     }
 
     /** {@code proof} re-encoded in {@code layout} and signed again (a negotiation step). */

@@ -51,8 +51,6 @@ public final class ProofSubmitter {
     private static final Logger LOG = LoggerFactory.getLogger(ProofSubmitter.class);
     private static final int QUEUE = 4;
     private static final Duration HOLD_RECHECK = Duration.ofMillis(200);
-    /** How often a journal write the full disk refused is tried again. */
-    private static final Duration JOURNAL_RETRY = Duration.ofSeconds(2);
     /** The node's epoch length (v2.0: 10 s). */
     private static final Duration EPOCH = Duration.ofSeconds(10);
     /**
@@ -107,8 +105,8 @@ public final class ProofSubmitter {
     private final Object sendLock = new Object();
     private final List<Thread> threads;
     private volatile boolean closing;
-    /** The journal's message per submitter thread whose write the full disk refuses (an update in place may pass). */
-    private final java.util.Map<Thread, String> journalBlocked = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Journal writes that wait out a full disk (mining pauses meanwhile). */
+    private final DurableWrites writes = new DurableWrites(giveUp);
 
     /**
      * @param hold while true (the validator is jailed: the node refuses every proof), proofs wait instead of being
@@ -189,7 +187,7 @@ public final class ProofSubmitter {
      * tried again every 2 s: the first that succeeds clears this.
      */
     public String journalBlocked() {
-        return journalBlocked.values().stream().findFirst().orElse(null);
+        return writes.blocked();
     }
 
     /** Proofs the node answered since start. */
@@ -325,10 +323,6 @@ public final class ProofSubmitter {
                 if (journal.isAnswered(p.taskId())) {
                     return; // answered already: never again (only this thread answers this task)
                 }
-                if (reissuer.stale(proof)) {
-                    // a C node takes a proof at most 120 s old (10 s ahead): stamped again, journaled before it goes
-                    proof = reissued(p, reissuer.restamped(proof), "re-stamped before a resend");
-                }
                 // counted BEFORE the send, and before taking the lock, so this disk sync overlaps the other thread's
                 // send; if a jail begins meanwhile, the proof waits with this attempt counted (the count may exceed
                 // the sends by one, never fall short of them)
@@ -350,16 +344,12 @@ public final class ProofSubmitter {
                 counted = 0; // this attempt goes out now; a retry counts its own
                 feed.publish(new MinerEvent.ProofSubmitted(feed.now(), p.taskId(), (int) attempt));
                 feed.update(s -> s.withCounters(attempt == 1 ? s.counters().submittedFirst() : s.counters().retried()));
-                Optional<ProofLayout> nodeLayout = layouts.known();
-                if (nodeLayout.isPresent() && mayRelayout(proof.layout(), nodeLayout.get(), attempt)) {
-                    // made (or sent) before the node's layout was known: the node cannot decode it as it is
-                    proof = reissued(p, reissuer.relayout(proof, nodeLayout.get()), "re-encoded in the node's layout");
-                }
-                Optional<InferenceProof> epochFixed = nodeLayout.isEmpty() ? Optional.empty()
-                        : reissuer.withNodeEpoch(proof, p.epoch(), () -> rpc.getEpoch().number());
-                if (epochFixed.isPresent()) {
-                    // made before the node said which epoch it counts: the node's epoch, not the task's
-                    proof = reissued(p, epochFixed.get(), "given the epoch the node expects");
+                // made before the node's layout (or epoch) was known, or too old for its time rule: a new version,
+                // journaled before it goes
+                Optional<ProofReissuer.Reissue> fixed = reissuer.beforeSend(proof, p.epoch(), attempt, layouts.known(),
+                        () -> rpc.getEpoch().number());
+                if (fixed.isPresent()) {
+                    proof = reissued(p, fixed.get().proof(), fixed.get().why());
                 }
                 Instant sentAt = feed.now();
                 String why;
@@ -424,7 +414,8 @@ public final class ProofSubmitter {
                     failures++;
                     SubmitRetryPolicy.Step step = policy.afterTransientFailure(feed.now(), deadline, failures);
                     if (step instanceof SubmitRetryPolicy.Step.RetryAfter r) {
-                        step = outsideEpochWindow(proof.epoch(), firstSentAt)
+                        step = (proof.layout() == ProofLayout.C ? Optional.<String>empty()
+                                : outsideEpochWindow(proof.epoch(), firstSentAt))
                                 .<SubmitRetryPolicy.Step>map(SubmitRetryPolicy.Step.Expired::new).orElse(r);
                     }
                     if (!(step instanceof SubmitRetryPolicy.Step.RetryAfter r)) {
@@ -447,18 +438,6 @@ public final class ProofSubmitter {
                 return; // stopping: the proof stays journaled (SUBMITTING) for the next start
             }
         }
-    }
-
-    /**
-     * Whether a proof in {@code layout} may be re-encoded in the node's layout {@code nodeLayout} before attempt number
-     * {@code attempt}: always when it differs and was never sent; after a send only if the node could not have
-     * accepted it (a B node accepts an A proof, reading CPU as ROCm: an A proof already sent to a B node stays A).
-     */
-    private static boolean mayRelayout(ProofLayout layout, ProofLayout nodeLayout, long attempt) {
-        if (layout == nodeLayout) {
-            return false;
-        }
-        return attempt <= 1 || !(layout == ProofLayout.A && nodeLayout == ProofLayout.B);
     }
 
     /**
@@ -535,33 +514,8 @@ public final class ProofSubmitter {
         }
     }
 
-    /**
-     * Runs a journal write; while the disk is full (or the journal read-only) tries it again every 2 s, with
-     * {@link #journalBlocked()} set so that mining pauses, until it succeeds (mining resumes) or the submitter stops
-     * (then the failure is thrown: the proof stays where the journal has it, or is lost with this run if never
-     * journaled).
-     */
     private <T> T durably(Supplier<T> write) {
-        while (true) {
-            try {
-                T result = write.get();
-                if (journalBlocked.remove(Thread.currentThread()) != null) {
-                    LOG.info("the proof journal can be written again");
-                }
-                return result;
-            } catch (JournalException e) {
-                if (e.reason() != JournalException.Reason.DISK_FULL && e.reason() != JournalException.Reason.READ_ONLY) {
-                    throw e;
-                }
-                if (journalBlocked.put(Thread.currentThread(), e.getMessage()) == null) {
-                    LOG.warn("{}", e.getMessage());
-                }
-                if (!giveUp.sleep(JOURNAL_RETRY)) {
-                    journalBlocked.remove(Thread.currentThread());
-                    throw e;
-                }
-            }
-        }
+        return writes.run(write);
     }
 
     private void publishPending() {

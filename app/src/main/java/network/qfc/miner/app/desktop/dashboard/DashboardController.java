@@ -229,7 +229,10 @@ public final class DashboardController {
         model.jailCountdown.set(st.jailed()
                 ? (st.jailEndsAt() != null ? "released in " + DashboardFormat.countdown(st.jailRemaining(now)) : "release time unknown")
                 : "");
-        model.standing.set(!st.known() ? "unknown" : st.jailed() ? "JAILED" : st.active() ? "Active" : "Inactive");
+        model.standing.set(s.node().standalone() && !st.registered()
+                ? "Standalone miner: proofs are accepted and counted here; not a validator, so the node keeps no"
+                        + " score, stake or jail for this key (it cannot be slashed)"
+                : !st.known() ? "unknown" : st.jailed() ? "JAILED" : st.active() ? "Active" : "Inactive");
         model.stake.set(DashboardFormat.qfc(st.stake()));
         model.stakeChange.set(DashboardFormat.change(st.stakeChange()));
         model.contribution.set(st.contributionScore() >= 0 ? Long.toString(st.contributionScore()) : "–");

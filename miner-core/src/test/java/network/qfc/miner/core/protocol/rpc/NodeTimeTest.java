@@ -69,6 +69,8 @@ class NodeTimeTest {
         client.getEpoch();
         assertThat(clock.skew().orElseThrow().toMillis()).isBetween(-1_500L, 1_500L);
         assertThat(clock.warning()).isEmpty();
+        assertThat(clock.correction()).as("under 2 s is noise: nothing corrected").isZero();
+        assertThat(clock.toLocalMillis(123_456L)).isEqualTo(123_456L);
     }
 
     @Test
