@@ -26,7 +26,7 @@ for g in v2.0 rocm latest; do
     max=$N; [ "$run" = restart ] && max=5
     start=$(date +%s.%N)
     ./qfc-desktop-miner mine --rpc "http://127.0.0.1:$port" --key-file "$key" --data-dir "$WORK/data-$g" \
-        --model-dir "$MODELS" --backend cpu --threads 1 --json --max-proofs "$max" >"$WORK/$g-$run.json" 2>/dev/null
+        --model-dir "$MODELS" --backend cpu --threads 1 --json --no-yield-to-user --max-proofs "$max" >"$WORK/$g-$run.json" 2>/dev/null
     f="$WORK/$g-$run.json"
     accepted=$(grep -c '"event":"proof".*"accepted":true' "$f" || true)
     refused=$(grep -c '"event":"proof".*"accepted":false' "$f" || true)
