@@ -21,6 +21,10 @@ public sealed interface DevnetEvent {
             long jailUntilMs) implements DevnetEvent {
     }
 
+    /** The node forgot every miner registration, as a restart does ({@code --forget-registrations-every}). */
+    record RegistrationsForgotten(long afterProofs) implements DevnetEvent {
+    }
+
     /** A validator's jail ended; it is active again. */
     record Unjailed(Address validator) implements DevnetEvent {
     }

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalDouble;
 import network.qfc.miner.core.protocol.CanonicalFormat;
@@ -27,18 +26,12 @@ import org.junit.jupiter.api.Test;
  * Output hashes start with 0xab (above the spot-check threshold): no model is needed here.
  */
 class GenerationProofRulesTest {
-    private static final byte[] HASH = filled((byte) 0xab);
+    private static final byte[] HASH = TestMiner.filled((byte) 0xab);
     private static final long START_MS = 1_800_000_000_000L;
     private final ManualClock clock = new ManualClock(START_MS);
     private final ValidatorKey key = ValidatorKey.generate(new SecureRandom());
     private DevnetNode node;
     private TestMiner miner;
-
-    private static byte[] filled(byte b) {
-        byte[] h = new byte[32];
-        Arrays.fill(h, b);
-        return h;
-    }
 
     private TestMiner start(DevnetConfig config) {
         node = DevnetNode.start(config.withPort(0).withChallengeRate(OptionalDouble.of(0))

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.security.SecureRandom;
-import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalDouble;
 import network.qfc.miner.core.protocol.Blake3;
@@ -28,22 +27,22 @@ import org.junit.jupiter.api.Test;
  * restart does; and the tasks a miner cannot run, counted.
  */
 class GenerationRegistryTest {
-    private static final byte[] HASH = filled((byte) 0xab);
+    private static final byte[] HASH = TestMiner.filled((byte) 0xab);
     private final ManualClock clock = new ManualClock(1_800_000_000_000L);
     private final ValidatorKey validatorKey = ValidatorKey.generate(new SecureRandom());
+    private final List<DevnetEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
     private DevnetNode node;
     private RpcClient rpc;
-
-    private static byte[] filled(byte b) {
-        byte[] h = new byte[32];
-        Arrays.fill(h, b);
-        return h;
-    }
 
     private void start(DevnetConfig config) {
         node = DevnetNode.start(config.withPort(0).withClock(clock).withChallengeRate(OptionalDouble.of(0))
                 .withValidatorPublicKeys(List.of(validatorKey.publicKeyHex())));
         rpc = new RpcClient(node.url());
+        node.addListener(e -> {
+            if (e instanceof DevnetEvent.RegistrationsForgotten) {
+                events.add(e);
+            }
+        });
     }
 
     @AfterEach
@@ -156,6 +155,7 @@ class GenerationRegistryTest {
         assertThat(m.submit(t1, proof(m, t1), null).get("accepted").asBoolean()).isTrue();
         assertThat(m.submit(t2, proof(m, t2), null).get("accepted").asBoolean()).isTrue();
         assertThat(node.registry().timesForgotten()).isEqualTo(1);
+        assertThat(events).containsExactly(new DevnetEvent.RegistrationsForgotten(2));
         JsonNode forgotten = m.submit(t3, proof(m, t3), null);
         assertThat(forgotten.get("accepted").asBoolean()).isFalse();
         assertThat(forgotten.get("message").asText()).startsWith("Unknown miner");

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.security.SecureRandom;
-import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -23,18 +22,12 @@ import org.junit.jupiter.api.Test;
  * Output hashes here start with 0xab, above the spot-check threshold, so no model is involved.
  */
 class ProofChecksTest {
-    private static final byte[] HASH = filled((byte) 0xab);
+    private static final byte[] HASH = TestMiner.filled((byte) 0xab);
     private final ManualClock clock = new ManualClock(1_800_000_000_000L);
     private final ValidatorKey key = ValidatorKey.generate(new SecureRandom());
     private final List<DevnetEvent> events = new CopyOnWriteArrayList<>();
     private DevnetNode node;
     private TestMiner miner;
-
-    private static byte[] filled(byte b) {
-        byte[] h = new byte[32];
-        Arrays.fill(h, b);
-        return h;
-    }
 
     @BeforeEach
     void start() {

@@ -101,6 +101,32 @@ class SpotCheckTest {
     }
 
     @Test
+    void theLatestGenerationReExecutesAStandaloneMinersLayoutCProofButCannotSlashIt() {
+        start(everyProofChecked().withGeneration(NodeGeneration.LATEST));
+        TestMiner standalone = new TestMiner(ValidatorKey.generate(new SecureRandom()), miner.rpc);
+        assertThat(standalone.register("CPU", 100).get("registered").asBoolean()).isTrue();
+        JsonNode task = standalone.fetchTask();
+        EmbeddingResult r = embed(task);
+        long now = node.nodeTimeMs() / 1000;
+        JsonNode honest = standalone.submit(task,
+                standalone.proofIn(network.qfc.miner.core.protocol.ProofLayout.C, task, r.outputHash(), 0, now),
+                r.outputBytes());
+        assertThat(honest.get("accepted").asBoolean()).as(honest.toString()).isTrue();
+        assertThat(honest.get("message").asText()).isEqualTo("Proof accepted, spot-check passed (exact hash)");
+
+        JsonNode next = standalone.fetchTask();
+        byte[] wrong = r.outputHash().clone();
+        wrong[31] ^= 1;
+        JsonNode forged = standalone.submit(next,
+                standalone.proofIn(network.qfc.miner.core.protocol.ProofLayout.C, next, wrong, 0, now), null);
+        assertThat(forged.get("accepted").asBoolean()).isFalse();
+        assertThat(forged.get("spotChecked").asBoolean()).isTrue();
+        assertThat(forged.get("message").asText()).isEqualTo("Proof rejected: spot-check failed (output hash mismatch)");
+        assertThat(events).noneMatch(e -> e instanceof DevnetEvent.Slashed);
+        assertThat(node.standing(standalone.key.address())).as("slashing acts on validators only").isEmpty();
+    }
+
+    @Test
     void theNodesEmptyInputSyntheticTasksAreReExecutedToo() {
         start(everyProofChecked().withSyntheticRate(1.0));
         JsonNode task = miner.fetchTask();

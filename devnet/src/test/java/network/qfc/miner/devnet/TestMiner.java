@@ -19,6 +19,13 @@ final class TestMiner {
     final ValidatorKey key;
     final RpcClient rpc;
 
+    /** 32 bytes of {@code b}: an output hash (0xab is above the spot-check threshold, so no model is involved). */
+    static byte[] filled(byte b) {
+        byte[] h = new byte[32];
+        java.util.Arrays.fill(h, b);
+        return h;
+    }
+
     TestMiner(RpcClient rpc) {
         this(ValidatorKey.generate(new SecureRandom()), rpc);
     }

@@ -285,6 +285,9 @@ public final class DevnetCommand implements Callable<Integer> {
             return time + " SLASH  " + s.validator() + ": " + s.cause() + "; stake now " + s.stakeAfterWei()
                     + " wei, reputation " + s.reputationAfter()
                     + (s.jailUntilMs() > 0 ? ", jailed until " + java.time.Instant.ofEpochMilli(s.jailUntilMs()) : "");
+        } else if (e instanceof DevnetEvent.RegistrationsForgotten f) {
+            return time + " forgot every miner registration after " + f.afterProofs()
+                    + " proofs (as a node restart does)";
         } else if (e instanceof DevnetEvent.Unjailed u) {
             return time + " unjail " + u.validator() + " is active again";
         }

@@ -138,6 +138,12 @@ class DevnetCommandTest {
     }
 
     @Test
+    void forgettingIsALine() {
+        assertThat(DevnetCommand.line(new network.qfc.miner.devnet.DevnetEvent.RegistrationsForgotten(6)))
+                .contains("forgot every miner registration after 6 proofs");
+    }
+
+    @Test
     void aBadValidatorKeyIsAUsageErrorNamingTheProblem() {
         CommandLine cl = QfcCommand.commandLine();
         StringWriter err = new StringWriter();

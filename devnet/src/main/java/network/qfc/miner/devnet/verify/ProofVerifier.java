@@ -89,10 +89,11 @@ public final class ProofVerifier {
             acceptedTasks.add(taskId);
         }
         int every = config.emulation().forgetRegistrationsEvery();
-        if (every > 0 && submissions.incrementAndGet() % every == 0) {
+        long n = every > 0 ? submissions.incrementAndGet() : 0;
+        if (every > 0 && n % every == 0) {
             registry.forgetAll();
-            LOG.info("devnet forgot every miner registration (as a node restart does), after {} proofs",
-                    submissions.get());
+            LOG.info("devnet forgot every miner registration (as a node restart does), after {} proofs", n);
+            events.accept(new DevnetEvent.RegistrationsForgotten(n));
         }
         events.accept(new DevnetEvent.ProofAnswered(proof.validator(), taskId, proof.epoch(), o.answer.accepted(),
                 o.answer.spotChecked(), o.challenge, duplicate, o.rule, o.answer.message()));

@@ -129,17 +129,18 @@ public enum ProofLayout {
     }
 
     private String backendList() {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < backends.size(); i++) {
-            b.append(i == 0 ? "" : ", ").append(i).append(' ').append(backends.get(i).wireName());
-        }
-        return b.toString();
+        return numbered(backends.stream().map(ComputeBackend::wireName).toList());
     }
 
     private String taskTypeList() {
+        return numbered(taskTypes.stream().map(ComputeTaskType.Kind::wireName).toList());
+    }
+
+    /** {@code 0 a, 1 b, 2 c}: each name after its tag. */
+    private static String numbered(List<String> names) {
         StringBuilder b = new StringBuilder();
-        for (int i = 0; i < taskTypes.size(); i++) {
-            b.append(i == 0 ? "" : ", ").append(i).append(' ').append(taskTypes.get(i).wireName());
+        for (int i = 0; i < names.size(); i++) {
+            b.append(i == 0 ? "" : ", ").append(i).append(' ').append(names.get(i));
         }
         return b.toString();
     }
