@@ -62,8 +62,13 @@ final class NodeGenerationRecords {
     }
 
     static Optional<String> proofLayout(Connection c, String taskId) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT proof_layout FROM tasks WHERE task_id = ?")) {
-            p.setString(1, taskId);
+        return text(c, "SELECT proof_layout FROM tasks WHERE task_id = ?", taskId);
+    }
+
+    /** The text the one-parameter query {@code sql} finds for {@code key}; empty for no row or NULL. */
+    private static Optional<String> text(Connection c, String sql, String key) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+            p.setString(1, key);
             try (ResultSet r = p.executeQuery()) {
                 return r.next() ? Optional.ofNullable(r.getString(1)) : Optional.empty();
             }
@@ -82,12 +87,7 @@ final class NodeGenerationRecords {
     }
 
     static Optional<String> nodeLayout(Connection c, String endpoint) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT layout FROM node_layouts WHERE endpoint = ?")) {
-            p.setString(1, endpoint);
-            try (ResultSet r = p.executeQuery()) {
-                return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
-            }
-        }
+        return text(c, "SELECT layout FROM node_layouts WHERE endpoint = ?", endpoint);
     }
 
     static void forgetNodeLayout(Connection c, String endpoint) throws SQLException {

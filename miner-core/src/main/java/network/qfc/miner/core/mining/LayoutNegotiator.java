@@ -26,8 +26,12 @@ public final class LayoutNegotiator {
     private final String endpoint;
     private final MinerFeed feed;
     private volatile ProofLayout known;
+    /** How long the others wait for the proof finding out the layout (it may meet transient failures only). */
+    static final java.time.Duration NEGOTIATION_TURN = java.time.Duration.ofSeconds(5);
+
     /** The task whose proof is finding out the node's layout (one at a time, so one proof pays for it), or null. */
     private String negotiatingTask;
+    private java.time.Instant negotiatingSince = java.time.Instant.MIN;
 
     /**
      * @param endpoint the node as the journal keys it (scheme, host and port: {@code QfcRpcClient.nodeName()})
@@ -52,16 +56,19 @@ public final class LayoutNegotiator {
 
     /**
      * Whether the proof of {@code taskId} may be sent now: yes once the layout is known, and while it is not, unless
-     * another proof is in the middle of finding it out (it goes first; the others are then re-encoded in the answer).
+     * another proof is in the middle of finding it out (it goes first; the others are then re-encoded in the answer),
+     * for at most 5 s (that proof may meet only transient failures).
      */
     public synchronized boolean mayNegotiate(String taskId) {
-        return known != null || negotiatingTask == null || negotiatingTask.equals(taskId);
+        return known != null || negotiatingTask == null || negotiatingTask.equals(taskId)
+                || feed.now().isAfter(negotiatingSince.plus(NEGOTIATION_TURN));
     }
 
     /** The proof of {@code taskId} was refused as undecodable and is trying the next layout. */
     public synchronized void negotiating(String taskId) {
         if (known == null && negotiatingTask == null) {
             negotiatingTask = taskId;
+            negotiatingSince = feed.now();
         }
     }
 

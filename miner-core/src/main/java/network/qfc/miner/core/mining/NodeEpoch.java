@@ -41,6 +41,12 @@ public final class NodeEpoch {
         }
     }
 
+    /** The node behind the URL may have changed (it forgot the miner, or no longer decodes its layout): learn again. */
+    public void reset() {
+        offset.set(0);
+        asked.set(false);
+    }
+
     /** The difference learnt (0 until an A node said otherwise). */
     public long offset() {
         return offset.get();

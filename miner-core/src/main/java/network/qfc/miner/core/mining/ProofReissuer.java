@@ -110,6 +110,11 @@ public final class ProofReissuer {
         return Optional.empty();
     }
 
+    /** The node behind the URL may be another one now: the epoch it counts is found out again. */
+    public void nodeMayHaveChanged() {
+        epochs.reset();
+    }
+
     /** {@code proof} re-encoded in {@code layout} and signed again (a negotiation step). */
     public InferenceProof relayout(InferenceProof proof, ProofLayout layout) {
         return proof.relayout(layout, key);
