@@ -12,7 +12,7 @@ import network.qfc.miner.devnet.NodeGeneration;
  * The devnet that {@code mine --devnet} and the desktop app's "Devnet on this computer" run in-process: open mode,
  * loopback, a free port, spot checks re-executed with qfc-embed-small (installed from the bundled copy if needed).
  * Which node generation it plays is the caller's choice ({@link #config(Path, NodeGeneration)}); without one it is
- * v2.0 as this devnet always played it (no epoch trap), which the miner of this version speaks.
+ * the newest, latest (the devnet's default: what a miner meets on the network today).
  */
 public final class EmbeddedDevnet {
     private EmbeddedDevnet() {
@@ -23,7 +23,7 @@ public final class EmbeddedDevnet {
         return DevnetNode.start(configWith(modelRoot, null, notice));
     }
 
-    /** Starts an embedded devnet playing {@code generation} (null: v2.0 as this devnet always played it). */
+    /** Starts an embedded devnet playing {@code generation} (null: the default, latest). */
     public static DevnetNode start(Path modelRoot, NodeGeneration generation) throws IOException {
         return DevnetNode.start(config(modelRoot, generation));
     }
@@ -35,7 +35,7 @@ public final class EmbeddedDevnet {
 
     /**
      * The embedded devnet's configuration playing {@code generation} with that generation's own rules (the epoch
-     * trap on for v2.0 and rocm); null keeps v2.0 without the trap.
+     * trap on for v2.0 and rocm); null keeps the default, latest.
      */
     public static DevnetConfig config(Path modelRoot, NodeGeneration generation) throws IOException {
         return configWith(modelRoot, generation, new PrintWriter(Writer.nullWriter()));

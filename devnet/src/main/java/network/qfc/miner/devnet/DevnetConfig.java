@@ -95,12 +95,12 @@ public record DevnetConfig(
 
     /**
      * Loopback, port 8545, no validators, closed, 10 s epochs, the node's rates, 6 h jail, exact verification, no model,
-     * generation v2.0 without the epoch trap ({@link NodeEmulation#classic()}).
+     * the newest generation, latest ({@link NodeEmulation#latest()}: what a miner meets on the network today).
      */
     public static DevnetConfig defaults() {
         return new DevnetConfig(InetAddress.getLoopbackAddress(), 8545, List.of(), false,
                 WEI_PER_QFC.multiply(BigInteger.valueOf(10_000)), 10_000, OptionalDouble.empty(), OptionalDouble.empty(),
-                0.1, 30_000, NODE_JAIL_MS, false, Optional.empty(), Clock.systemUTC(), NodeEmulation.classic());
+                0.1, 30_000, NODE_JAIL_MS, false, Optional.empty(), Clock.systemUTC(), NodeEmulation.latest());
     }
 
     public DevnetConfig withBindAddress(InetAddress v) {

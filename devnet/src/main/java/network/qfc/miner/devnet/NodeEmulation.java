@@ -50,6 +50,11 @@ public record NodeEmulation(NodeGeneration generation, boolean epochTrap, int fo
         return new NodeEmulation(NodeGeneration.V2_0, false, 0, 0.0, 0.0, 0, false);
     }
 
+    /** The newest generation (layout C, standalone miners, the 120 s / 10 s time rule), no faults: the default. */
+    public static NodeEmulation latest() {
+        return classic().withGeneration(NodeGeneration.LATEST);
+    }
+
     /** This generation with its own rules; the epoch trap is on for A and B (as the real nodes stamp tasks). */
     public NodeEmulation withGeneration(NodeGeneration g) {
         return new NodeEmulation(g, g.checksEpoch(), forgetRegistrationsEvery, speechRate, llmRate, clockOffsetSeconds,

@@ -31,7 +31,7 @@ class ChallengeRateTest {
         int challenges = 0;
         int passed = 0;
         try (InferenceEngine engine = new InferenceEngine(DevnetTestModels.cpu());
-             DevnetNode node = DevnetNode.start(DevnetConfig.defaults().withPort(0).withClock(clock)
+             DevnetNode node = DevnetNode.start(DevnetConfig.defaults().withEmulation(NodeEmulation.classic()).withPort(0).withClock(clock)
                      .withSpotCheckRate(OptionalDouble.of(0)).withValidatorPublicKeys(List.of(key.publicKeyHex())),
                      Optional.of(DevnetTestModels.verifier()))) {
             TestMiner miner = new TestMiner(key, new RpcClient(node.url()));

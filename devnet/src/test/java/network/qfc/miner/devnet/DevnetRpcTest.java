@@ -34,7 +34,7 @@ class DevnetRpcTest {
 
     @BeforeEach
     void start() {
-        node = DevnetNode.start(DevnetConfig.defaults().withPort(0).withClock(clock).withChallengeRate(OptionalDouble.of(0))
+        node = DevnetNode.start(DevnetConfig.defaults().withEmulation(NodeEmulation.classic()).withPort(0).withClock(clock).withChallengeRate(OptionalDouble.of(0))
                 .withValidatorPublicKeys(List.of(known.publicKeyHex())));
         rpc = new RpcClient(node.url());
     }
@@ -150,7 +150,7 @@ class DevnetRpcTest {
         assertThat(refused.get("registered").asBoolean()).isFalse();
         assertThat(refused.get("message").asText()).isEqualTo("Unknown validator address");
 
-        try (DevnetNode open = DevnetNode.start(DevnetConfig.defaults().withPort(0).withOpenMode(true).withClock(clock))) {
+        try (DevnetNode open = DevnetNode.start(DevnetConfig.defaults().withEmulation(NodeEmulation.classic()).withPort(0).withOpenMode(true).withClock(clock))) {
             TestMiner newcomer = new TestMiner(new RpcClient(open.url()));
             JsonNode admitted = newcomer.register("CPU", 1000);
             assertThat(admitted.get("registered").asBoolean()).isTrue();

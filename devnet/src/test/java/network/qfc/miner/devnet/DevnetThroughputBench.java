@@ -26,7 +26,7 @@ class DevnetThroughputBench {
     void figures() {
         for (double rate : new double[] {0.0, 1.0}) {
             ValidatorKey key = ValidatorKey.generate(new SecureRandom());
-            DevnetConfig config = DevnetConfig.defaults().withPort(0).withChallengeRate(OptionalDouble.of(0))
+            DevnetConfig config = DevnetConfig.defaults().withEmulation(NodeEmulation.classic()).withPort(0).withChallengeRate(OptionalDouble.of(0))
                     .withSpotCheckRate(OptionalDouble.of(rate)).withValidatorPublicKeys(List.of(key.publicKeyHex()));
             try (DevnetNode node = DevnetNode.start(config, Optional.of(DevnetTestModels.verifier()));
                     InferenceEngine engine = new InferenceEngine(DevnetTestModels.cpu())) {

@@ -35,7 +35,7 @@ class MinerClientCompatibilityTest {
     @Test
     void theMinersClientRegistersMinesAndReadsItsStandingOnAnOpenDevnet() {
         ValidatorKey key = ValidatorKey.generate(new SecureRandom());
-        DevnetConfig config = DevnetConfig.defaults().withPort(0).withOpenMode(true)
+        DevnetConfig config = DevnetConfig.defaults().withEmulation(NodeEmulation.classic()).withPort(0).withOpenMode(true)
                 .withSpotCheckRate(OptionalDouble.of(1.0)).withChallengeRate(OptionalDouble.of(0));
         try (DevnetNode node = DevnetNode.start(config, Optional.of(DevnetTestModels.verifier()));
                 QfcRpcClient client = new QfcRpcClient(node.url().toString());

@@ -31,7 +31,7 @@ class ProofChecksTest {
 
     @BeforeEach
     void start() {
-        node = DevnetNode.start(DevnetConfig.defaults().withPort(0).withClock(clock).withJailMs(60_000)
+        node = DevnetNode.start(DevnetConfig.defaults().withEmulation(NodeEmulation.classic()).withPort(0).withClock(clock).withJailMs(60_000)
                 .withChallengeRate(OptionalDouble.of(0)).withValidatorPublicKeys(List.of(key.publicKeyHex())));
         node.addListener(events::add);
         miner = new TestMiner(key, new RpcClient(node.url()));

@@ -60,7 +60,7 @@ class SpotCheckTest {
     }
 
     private static DevnetConfig everyProofChecked() {
-        return DevnetConfig.defaults().withSpotCheckRate(OptionalDouble.of(1.0)).withChallengeRate(OptionalDouble.of(0));
+        return DevnetConfig.defaults().withEmulation(NodeEmulation.classic()).withSpotCheckRate(OptionalDouble.of(1.0)).withChallengeRate(OptionalDouble.of(0));
     }
 
     private static EmbeddingResult embed(JsonNode task) {
@@ -170,7 +170,7 @@ class SpotCheckTest {
 
     @Test
     void underTheNodesRuleOnlyLowFirstBytesAreChecked() {
-        start(DevnetConfig.defaults().withChallengeRate(OptionalDouble.of(0)));
+        start(DevnetConfig.defaults().withEmulation(NodeEmulation.classic()).withChallengeRate(OptionalDouble.of(0)));
         JsonNode task = miner.fetchTask();
         byte[] lie = embed(task).outputHash();
         lie[0] = (byte) 200; // >= 12: the node does not re-execute
@@ -233,7 +233,7 @@ class SpotCheckTest {
 
     @Test
     void knownAnswerChallengesPassHonestMinersAndCostCheatersReputation() {
-        start(DevnetConfig.defaults().withSpotCheckRate(OptionalDouble.of(0)).withChallengeRate(OptionalDouble.of(1.0)));
+        start(DevnetConfig.defaults().withEmulation(NodeEmulation.classic()).withSpotCheckRate(OptionalDouble.of(0)).withChallengeRate(OptionalDouble.of(1.0)));
         JsonNode task = miner.fetchTask();
         JsonNode passed = submitHonest(task);
         assertThat(passed.get("accepted").asBoolean()).as(passed.toString()).isTrue();

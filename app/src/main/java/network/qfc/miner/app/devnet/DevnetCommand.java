@@ -79,8 +79,7 @@ public final class DevnetCommand implements Callable<Integer> {
                 + "node's consensus epoch, with the real node's epoch trap), rocm (layout B, miner registry with "
                 + "publicKey, epoch rule and trap as v2.0) or latest (layout C, registered standalone miners, proof "
                 + "timestamp at most 120 s old and 10 s ahead).",
-                "Default: v2.0 as this devnet always played it, WITHOUT the epoch trap (tasks carry the node's "
-                + "consensus epoch)."})
+                "Default: latest (what a miner meets on the network today)."})
     NodeGeneration generation;
 
     @Option(names = "--epoch-trap", negatable = true, description = "v2.0 and rocm: stamp tasks with unix-ms / epoch "
@@ -195,7 +194,7 @@ public final class DevnetCommand implements Callable<Integer> {
     }
 
     private NodeEmulation emulation() {
-        NodeEmulation e = NodeEmulation.classic();
+        NodeEmulation e = NodeEmulation.latest();
         if (generation != null) {
             e = e.withGeneration(generation);
         }

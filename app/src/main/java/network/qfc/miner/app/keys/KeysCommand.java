@@ -21,14 +21,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code keys}: the validator key in an encrypted key file. Passwords and secrets come from files or hidden
+ * {@code keys}: the miner key in an encrypted key file. Passwords and secrets come from files or hidden
  * prompts (or the input stream for {@code import}), never from an argument; the secret is only ever written to a
  * new owner-only file or, when asked with {@code --stdout}, to standard output.
  */
 @Command(name = "keys",
         mixinStandardHelpOptions = true,
-        description = {"The validator key: create, import, show, export, change its password.",
-            "The key lives in an encrypted key file (scrypt + AES-256-GCM); its address is readable without a password."},
+        description = {"The miner key: create, import, show, export, change its password.",
+            "The key lives in an encrypted key file (scrypt + AES-256-GCM); its address is readable without a password.",
+            MinerKeyNote.TEXT},
         subcommands = {KeysCommand.New.class, KeysCommand.Import.class, KeysCommand.Show.class,
             KeysCommand.Export.class, KeysCommand.Passwd.class, KeysCommand.Remember.class})
 public final class KeysCommand implements Callable<Integer> {
@@ -117,7 +118,7 @@ public final class KeysCommand implements Callable<Integer> {
 
     /** {@code keys new}: a fresh random key, encrypted. */
     @Command(name = "new", mixinStandardHelpOptions = true,
-            description = "Create a new validator key in a new encrypted key file; prints its address and public key.")
+            description = "Create a new miner key in a new encrypted key file; prints its address and public key.")
     static final class New extends Sub {
         @Option(names = "--keystore", required = true, paramLabel = "FILE", description = "The key file to create (never overwritten).")
         Path keystore;
@@ -132,6 +133,7 @@ public final class KeysCommand implements Callable<Integer> {
                 EncryptedKeyFile.write(keystore, key, password);
                 out().println("created " + keystore);
                 printIdentity(out(), key.address().toString(), key.publicKeyHex());
+                out().println(MinerKeyNote.TEXT);
             } finally {
                 Arrays.fill(password, '\0');
             }
@@ -141,7 +143,7 @@ public final class KeysCommand implements Callable<Integer> {
 
     /** {@code keys import}: an existing 64-hex secret, from a hidden prompt or standard input. */
     @Command(name = "import", mixinStandardHelpOptions = true,
-            description = {"Encrypt an existing validator key (64 hex characters) into a new key file.",
+            description = {"Encrypt an existing miner (or validator) key (64 hex characters) into a new key file.",
                 "The secret is read from a hidden prompt, or from the first line of standard input when piped."})
     static final class Import extends Sub {
         @Option(names = "--keystore", required = true, paramLabel = "FILE", description = "The key file to create (never overwritten).")

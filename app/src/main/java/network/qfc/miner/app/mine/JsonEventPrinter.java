@@ -34,7 +34,8 @@ final class JsonEventPrinter {
         o.put("at", e.at().toString());
         if (e instanceof MinerEvent.Registered r) {
             o.put("address", r.address()).put("registered", r.registered()).put("assignedTier", r.assignedTier())
-                    .put("message", r.message()).put("benchmarkScore", r.benchmarkScore());
+                    .put("message", r.message()).put("benchmarkScore", r.benchmarkScore())
+                    .put("measuredScore", r.measuredScore()).put("scoreNote", r.scoreNote());
         } else if (e instanceof MinerEvent.TaskReceived t) {
             o.put("taskId", t.taskId()).put("epoch", t.epoch()).put("model", t.model()).put("taskType", t.taskType())
                     .put("inputBytes", t.inputBytes());
@@ -48,6 +49,12 @@ final class JsonEventPrinter {
             o.put("taskId", r.taskId()).put("model", r.model()).put("accepted", r.accepted())
                     .put("spotChecked", r.spotChecked()).put("message", r.message())
                     .put("executionTimeMs", r.executionTimeMs()).put("attempts", r.attempts());
+        } else if (e instanceof MinerEvent.TaskSkipped k) {
+            o.put("taskId", k.taskId()).put("model", k.model()).put("taskType", k.taskType()).put("reason", k.reason());
+        } else if (e instanceof MinerEvent.ClockSkew c) {
+            o.put("skewMs", c.skewMs()).put("warning", c.warning());
+        } else if (e instanceof MinerEvent.ProofLayoutChosen l) {
+            o.put("url", l.url()).put("layout", l.layout()).put("how", l.how());
         } else if (e instanceof MinerEvent.ProofDropped d) {
             o.put("taskId", d.taskId()).put("reason", d.reason());
         } else if (e instanceof MinerEvent.StandingChanged s) {

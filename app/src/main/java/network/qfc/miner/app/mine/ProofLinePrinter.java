@@ -48,9 +48,19 @@ final class ProofLinePrinter {
         if (e instanceof MinerEvent.ProofDropped d) {
             return "proof " + shortId(d.taskId()) + "  dropped: " + d.reason();
         }
+        if (e instanceof MinerEvent.TaskSkipped k) {
+            return "task  " + shortId(k.taskId()) + "  " + k.model() + "  skipped: " + k.reason();
+        }
+        if (e instanceof MinerEvent.ClockSkew c) {
+            return c.warning().isEmpty() ? "clock: within " + Math.max(1, Math.round(Math.abs(c.skewMs()) / 1000.0))
+                    + " s of the node's" : "WARNING: " + c.warning();
+        }
+        if (e instanceof MinerEvent.ProofLayoutChosen l) {
+            return "node " + l.url() + " takes proof layout " + l.layout() + " (" + l.how() + ")";
+        }
         if (e instanceof MinerEvent.Registered r) {
             return (r.registered() ? "registered " : "registration refused for ") + r.address() + " (benchmark score "
-                    + r.benchmarkScore() + "): " + r.message();
+                    + r.benchmarkScore() + (r.scoreNote().isEmpty() ? "" : "; " + r.scoreNote()) + "): " + r.message();
         }
         if (e instanceof MinerEvent.StandingChanged s) {
             return status(s.standing(), e);
@@ -101,11 +111,21 @@ final class ProofLinePrinter {
         MinerSnapshot snap = snapshot.get();
         MinerSnapshot.Counters c = snap.counters();
         StringBuilder b = new StringBuilder("status: ");
-        if (!s.registered()) {
+        if (!s.registered() && !snap.node().standalone()) {
             return b.append("the node does not list this validator; registering again").toString();
         }
-        b.append(s.jailed() ? "JAILED" + (s.jailEndsAt() == null ? "" : " (" + StandingTracker.formatCountdown(
-                s.jailRemaining(e.at())) + " left)") : "active");
+        if (!s.registered()) {
+            b.append("standalone miner (registered, not a validator: it mines, and is neither scored nor slashed)");
+        } else {
+            b.append(s.jailed() ? "JAILED" + (s.jailEndsAt() == null ? "" : " (" + StandingTracker.formatCountdown(
+                    s.jailRemaining(e.at())) + " left)") : "active");
+        }
+        if (snap.node().proofLayout() != null) {
+            b.append(" | proof layout ").append(snap.node().proofLayout());
+        }
+        if (snap.node().clockWarning() != null) {
+            b.append(" | ").append(snap.node().clockWarning());
+        }
         governorState(snap).ifPresent(g -> b.append(" | ").append(g));
         b.append(" | proofs ").append(c.accepted()).append(" accepted, ").append(c.rejected()).append(" rejected");
         if (s.stake() != null) {

@@ -105,10 +105,10 @@ class DevnetCommandTest {
     }
 
     @Test
-    void theDefaultIsV20WithoutTheTrapAndAnExplicitV20HasIt() {
+    void theDefaultIsLatestAndAnExplicitV20HasTheTrap() {
         DevnetCommand plain = new DevnetCommand();
         new CommandLine(plain).parseArgs("--port", "0");
-        assertThat(plain.config().emulation()).isEqualTo(NodeEmulation.classic());
+        assertThat(plain.config().emulation()).isEqualTo(NodeEmulation.latest());
         DevnetCommand v20 = new DevnetCommand();
         new CommandLine(v20).parseArgs("--port", "0", "--generation", "v2.0");
         assertThat(v20.config().emulation().epochTrap()).isTrue();

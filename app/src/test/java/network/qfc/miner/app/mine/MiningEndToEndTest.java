@@ -6,18 +6,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalDouble;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import network.qfc.miner.core.events.MinerEvent;
 import network.qfc.miner.core.events.MinerSnapshot;
 import network.qfc.miner.core.journal.JournalEntry;
-import network.qfc.miner.core.journal.JournalShelf;
-import network.qfc.miner.core.journal.ProofJournal;
 import network.qfc.miner.core.journal.TaskState;
 import network.qfc.miner.core.mining.OutputTamper;
 import network.qfc.miner.core.protocol.Address;
-import network.qfc.miner.core.runtime.MinerRuntime;
 import network.qfc.miner.core.runtime.MinerSettings;
 import network.qfc.miner.devnet.DevnetNode;
 import network.qfc.miner.devnet.chain.ValidatorStanding;
@@ -31,28 +27,16 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
 class MiningEndToEndTest {
 
-    private record Run(MinerRuntime runtime, List<MinerEvent> events) {
-        <T extends MinerEvent> List<T> of(Class<T> type) {
-            return events.stream().filter(type::isInstance).map(type::cast).toList();
-        }
+    private static MinerRun start(MinerSettings settings) {
+        return MinerRun.start(settings);
     }
 
-    private static Run start(MinerSettings settings) {
-        MinerRuntime runtime = new MinerRuntime(settings);
-        List<MinerEvent> events = new CopyOnWriteArrayList<>();
-        runtime.events().subscribe("test", 100_000, events::add);
-        runtime.start().orTimeout(120, TimeUnit.SECONDS).join();
-        return new Run(runtime, events);
-    }
-
-    private static void awaitStopped(Run run) throws Exception {
-        run.runtime().stopped().get(180, TimeUnit.SECONDS);
+    private static void awaitStopped(MinerRun run) throws Exception {
+        run.awaitStopped();
     }
 
     private static List<JournalEntry> journal(Path data) {
-        try (ProofJournal j = JournalShelf.openLastUsed(data)) {
-            return j.recent(10_000);
-        }
+        return MinerRun.journal(data);
     }
 
     private static ValidatorStanding standing(DevnetNode node, MinerSnapshot snapshot) {
@@ -63,7 +47,7 @@ class MiningEndToEndTest {
     void minesProofsTheDevnetAcceptsAfterReExecutingEveryOne() throws Exception {
         try (DevnetNode node = Devnets.start(Devnets.open().withSpotCheckRate(OptionalDouble.of(1.0)))) {
             Path data = Devnets.dataDir("accepted");
-            Run run = start(Devnets.settings(node.url().toString(), data).withLimits(5, null));
+            MinerRun run = start(Devnets.settings(node.url().toString(), data).withLimits(5, null));
             awaitStopped(run);
 
             List<MinerEvent.ProofResult> results = run.of(MinerEvent.ProofResult.class);
@@ -96,7 +80,7 @@ class MiningEndToEndTest {
             Path data = Devnets.dataDir("tamper");
             AtomicBoolean lied = new AtomicBoolean();
             OutputTamper once = bytes -> lied.compareAndSet(false, true) ? OutputTamper.FLIP_FIRST_BIT.apply(bytes) : bytes;
-            Run run = start(Devnets.settings(node.url().toString(), data).withTamper(once).withLimits(10, null));
+            MinerRun run = start(Devnets.settings(node.url().toString(), data).withTamper(once).withLimits(10, null));
             awaitStopped(run);
 
             List<MinerEvent.ProofResult> results = run.of(MinerEvent.ProofResult.class);
@@ -143,7 +127,7 @@ class MiningEndToEndTest {
         try (DevnetNode node = Devnets.start(Devnets.open());
              FlakyProxy proxy = new FlakyProxy(node.url())) {
             Path data = Devnets.dataDir("away");
-            Run run = start(Devnets.settings(proxy.url(), data).withLimits(8, null));
+            MinerRun run = start(Devnets.settings(proxy.url(), data).withLimits(8, null));
             while (run.of(MinerEvent.ProofResult.class).size() < 3) {
                 Thread.sleep(20);
             }
@@ -175,7 +159,7 @@ class MiningEndToEndTest {
         try (DevnetNode node = Devnets.start(Devnets.open().withTaskDeadlineMs(1));
              FlakyProxy proxy = new FlakyProxy(node.url())) {
             Path data = Devnets.dataDir("expired");
-            Run run = start(Devnets.settings(proxy.url(), data).withLimits(0, Duration.ofSeconds(3)));
+            MinerRun run = start(Devnets.settings(proxy.url(), data).withLimits(0, Duration.ofSeconds(3)));
             awaitStopped(run);
 
             assertThat(run.of(MinerEvent.ProofDropped.class)).isNotEmpty();
@@ -195,7 +179,7 @@ class MiningEndToEndTest {
             awaitStopped(start(Devnets.settings(node.url().toString(), data).withLimits(3, null)));
             List<JournalEntry> first = journal(data);
             assertThat(first).hasSize(3);
-            Run second = start(Devnets.settings(node.url().toString(), data).withLimits(2, null));
+            MinerRun second = start(Devnets.settings(node.url().toString(), data).withLimits(2, null));
             awaitStopped(second);
             List<JournalEntry> all = journal(data);
             assertThat(all).hasSize(5).allSatisfy(e -> assertThat(e.accepted()).isTrue());
@@ -211,7 +195,7 @@ class MiningEndToEndTest {
         DevnetNode first = Devnets.start(Devnets.open());
         int port = first.port();
         Path data = Devnets.dataDir("forgotten");
-        Run run = start(Devnets.settings(first.url().toString(), data).withLimits(0, null));
+        MinerRun run = start(Devnets.settings(first.url().toString(), data).withLimits(0, null));
         try {
             while (run.of(MinerEvent.ProofResult.class).size() < 2) {
                 Thread.sleep(20);

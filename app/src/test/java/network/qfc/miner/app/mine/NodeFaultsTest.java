@@ -275,8 +275,13 @@ class NodeFaultsTest {
     @Test
     @Order(24)
     void retriesStopOnceTheNodesEpochIsPastTheProofsWindow() {
-        DevnetNode fast = devnet(Devnets.open().withEpochMs(2_000).withTaskDeadlineMs(60_000));
+        // the epoch rule is a v2.0 (layout A) node's: the miner negotiates that layout again on this node
+        DevnetNode fast = devnet(Devnets.open().withEmulation(network.qfc.miner.devnet.NodeEmulation.classic())
+                .withEpochMs(2_000).withTaskDeadlineMs(60_000));
+        int before = events.size();
         proxy.retarget(fast.url());
+        await("layout A negotiated on the v2.0 node", () -> since(before, MinerEvent.ProofLayoutChosen.class).stream()
+                .anyMatch(l -> l.layout().equals("A")), 90);
         awaitAccepted(events.size(), 1);
         int mark = events.size();
         proxy.inject(SUBMIT, Fault.HTTP_502, 10_000);

@@ -19,9 +19,12 @@ public sealed interface MinerEvent {
     /** A short lower-case name of the kind of event ({@code "proof"}, {@code "task"} ...), used by the JSON output. */
     String kind();
 
-    /** The node accepted (or refused) the registration. */
+    /**
+     * The node accepted (or refused) the registration. {@code benchmarkScore} is what was sent, {@code measuredScore}
+     * what this machine measured, {@code scoreNote} why they differ (empty when they do not; see NodeScore).
+     */
     record Registered(Instant at, String address, boolean registered, int assignedTier, String message,
-                      int benchmarkScore) implements MinerEvent {
+                      int benchmarkScore, int measuredScore, String scoreNote) implements MinerEvent {
         public String kind() {
             return "registered";
         }
@@ -55,6 +58,40 @@ public sealed interface MinerEvent {
                        long executionTimeMs, int attempts) implements MinerEvent {
         public String kind() {
             return "proof";
+        }
+    }
+
+    /**
+     * A task this miner cannot run (type and model checked before any inference): journaled SKIPPED, no proof sent,
+     * not a failure. {@code reason} reads e.g. "this miner does not run qfc-whisper-base yet (speech to text)".
+     */
+    record TaskSkipped(Instant at, String taskId, String model, String taskType, String reason) implements MinerEvent {
+        public String kind() {
+            return "skipped";
+        }
+    }
+
+    /**
+     * The skew between this computer's clock and the node's changed (node minus local, ms); {@code warning} says what
+     * to do when it is over 5 s, else empty.
+     */
+    record ClockSkew(Instant at, long skewMs, String warning) implements MinerEvent {
+        public ClockSkew {
+            Objects.requireNonNull(warning, "warning");
+        }
+
+        public String kind() {
+            return "clock";
+        }
+    }
+
+    /**
+     * The proof layout the node takes ({@code A}, {@code B} or {@code C}; see the protocol page's "Node generations"),
+     * and how the miner knows it ("negotiated": a proof in it was accepted; "remembered": from the journal).
+     */
+    record ProofLayoutChosen(Instant at, String url, String layout, String how) implements MinerEvent {
+        public String kind() {
+            return "layout";
         }
     }
 

@@ -98,23 +98,54 @@ public record MinerSnapshot(MinerState state, String stateReason, String address
      * @param latencyMs the last call's round trip, -1 when unknown
      * @param chainId   the node's chain id, null until read
      * @param version   the node's version string, null until read
+     * @param clockSkewMs the node's clock minus this computer's (ms), null until estimated
+     * @param clockWarning what to tell the user when the skew is over 5 s, null otherwise
+     * @param proofLayout the proof layout the node takes (A, B or C), null until known
+     * @param keyRole     {@link #VALIDATOR} or {@link #STANDALONE}, null until known
      */
-    public record Node(String url, boolean reachable, long latencyMs, String chainId, String version) {
+    public record Node(String url, boolean reachable, long latencyMs, String chainId, String version,
+                       Long clockSkewMs, String clockWarning, String proofLayout, String keyRole) {
         public static Node unknown(String url) {
-            return new Node(url, false, -1, null, null);
+            return new Node(url, false, -1, null, null, null, null, null, null);
         }
 
         public Node reached(long latency) {
-            return new Node(url, true, latency, chainId, version);
+            return new Node(url, true, latency, chainId, version, clockSkewMs, clockWarning, proofLayout, keyRole);
         }
 
         public Node unreachable() {
-            return new Node(url, false, latencyMs, chainId, version);
+            return new Node(url, false, latencyMs, chainId, version, clockSkewMs, clockWarning, proofLayout, keyRole);
         }
 
         public Node identified(String chain, String nodeVersion) {
-            return new Node(url, reachable, latencyMs, chain, nodeVersion);
+            return new Node(url, reachable, latencyMs, chain, nodeVersion, clockSkewMs, clockWarning, proofLayout, keyRole);
         }
+
+        /** The clock skew (node minus this computer, ms) and the warning when it is over 5 s (null when fine). */
+        public Node clock(long skewMs, String warning) {
+            return new Node(url, reachable, latencyMs, chainId, version, skewMs,
+                    warning == null || warning.isEmpty() ? null : warning, proofLayout, keyRole);
+        }
+
+        /** The proof layout this node takes (A, B or C), null until known. */
+        public Node layout(String layout) {
+            return new Node(url, reachable, latencyMs, chainId, version, clockSkewMs, clockWarning, layout, keyRole);
+        }
+
+        /**
+         * What the node takes this key for: {@link #VALIDATOR}, or {@link #STANDALONE} (registered as a miner but not
+         * in the validator set: it can mine, and is neither scored nor slashed).
+         */
+        public Node role(String role) {
+            return new Node(url, reachable, latencyMs, chainId, version, clockSkewMs, clockWarning, proofLayout, role);
+        }
+
+        public boolean standalone() {
+            return STANDALONE.equals(keyRole);
+        }
+
+        public static final String VALIDATOR = "validator";
+        public static final String STANDALONE = "standalone miner";
     }
 
     /**

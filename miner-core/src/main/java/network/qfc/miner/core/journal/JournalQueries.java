@@ -80,7 +80,8 @@ final class JournalQueries {
                     out.add(new PendingProof(r.getString("task_id"), r.getLong("epoch"), r.getString("model_name"),
                             r.getString("model_version"), r.getString("task_type"), r.getString("output_hash"),
                             r.getLong("execution_ms"), r.getString("backend"), r.getLong("flops"), r.getLong("deadline_ms"),
-                            r.getBytes("proof_bytes"), r.getBytes("result_data"), r.getLong("attempts")));
+                            r.getBytes("proof_bytes"), r.getBytes("result_data"), r.getLong("attempts"),
+                            r.getString("proof_layout")));
                 }
             }
             return out;

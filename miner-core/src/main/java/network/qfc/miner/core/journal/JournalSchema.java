@@ -94,6 +94,17 @@ final class JournalSchema {
                       genesis_ms  INTEGER NOT NULL,
                       endpoint    TEXT NOT NULL,
                       chosen_at   INTEGER NOT NULL
+                    )"""),
+            // 3: node generations (issue 14): the proof layout each journaled proof was encoded in (A, B or C; NULL for
+            // rows written before, all layout A), and the layout each node answered to, so a restart does not
+            // negotiate again; a task the miner cannot run is SKIPPED (state text, no schema change)
+            List.of(
+                    "ALTER TABLE tasks ADD COLUMN proof_layout TEXT",
+                    """
+                    CREATE TABLE node_layouts (
+                      endpoint    TEXT PRIMARY KEY,
+                      layout      TEXT NOT NULL,
+                      decided_at  INTEGER NOT NULL
                     )"""));
 
     /** The schema version this build writes. */

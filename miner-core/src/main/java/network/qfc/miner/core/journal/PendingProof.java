@@ -6,11 +6,14 @@ package network.qfc.miner.core.journal;
  *
  * @param resultData the output vector's bytes, or {@code null} when none was journaled
  * @param attempts   how many sends were begun so far (0 when the miner stopped between signing and the first send)
+ * @param layout     the proof layout the bytes are in ({@code A}, {@code B} or {@code C}; {@code A} for rows journaled
+ *                   before layouts were recorded)
  */
 public record PendingProof(String taskId, long epoch, String modelName, String modelVersion, String taskType,
                            String outputHash, long executionMs, String backend, long flops, long deadlineMs,
-                           byte[] proofBytes, byte[] resultData, long attempts) {
+                           byte[] proofBytes, byte[] resultData, long attempts, String layout) {
     public PendingProof {
+        layout = layout == null ? "A" : layout;
         proofBytes = proofBytes.clone();
         resultData = resultData == null ? null : resultData.clone();
     }

@@ -140,6 +140,7 @@ public final class ProofJournal implements AutoCloseable {
                 if (fresh) {
                     TaskTransitions.inferred(c, id, t.outputHash(), t.executionMs(), t.backend(), t.flops(), t.inferredAtMs());
                     TaskTransitions.signed(c, id, t.proofBytes(), t.resultData(), now);
+                    NodeGenerationRecords.layout(c, id, t.layout());
                 }
                 out.add(fresh);
             }
@@ -186,6 +187,75 @@ public final class ProofJournal implements AutoCloseable {
     public boolean markFailed(String taskId, String reason, long atMs) {
         String id = TaskIds.normalize(taskId);
         return db.write("marking task " + id + " failed", c -> TaskTransitions.failed(c, id, reason, atMs));
+    }
+
+    /**
+     * Records a task this miner cannot run (FETCHED, then SKIPPED with {@code reason}, in one transaction): never a
+     * failure, never a proof. Returns false, changing nothing, when the task was already journaled.
+     */
+    public boolean recordSkipped(TaskRecord task, String reason, long atMs) {
+        Objects.requireNonNull(task, "task");
+        Objects.requireNonNull(reason, "reason");
+        return db.write("recording skipped task " + task.taskId(),
+                c -> NodeGenerationRecords.skipped(c, task, reason, atMs));
+    }
+
+    /** Records the proof layout ({@code A}, {@code B} or {@code C}) the journaled bytes of a task were encoded in. */
+    public void recordProofLayout(String taskId, String layout) {
+        String id = TaskIds.normalize(taskId);
+        Objects.requireNonNull(layout, "layout");
+        db.write("recording the proof layout of task " + id, c -> {
+            NodeGenerationRecords.layout(c, id, layout);
+            return null;
+        });
+    }
+
+    /**
+     * Replaces the journaled proof of a task the node has not answered with {@code proofBytes} (re-encoded in another
+     * layout, or re-stamped and re-signed): committed BEFORE those bytes are sent, so the journal always holds what
+     * went out last. Refused (ILLEGAL_TRANSITION) once the task is answered.
+     */
+    public void recordResigned(String taskId, byte[] proofBytes, String layout) {
+        String id = TaskIds.normalize(taskId);
+        if (proofBytes == null || proofBytes.length == 0) {
+            throw new IllegalArgumentException("proofBytes are missing for task " + id);
+        }
+        byte[] proof = proofBytes.clone();
+        long now = clock.millis();
+        db.write("recording the re-signed proof of task " + id, c -> {
+            NodeGenerationRecords.resigned(c, id, proof, layout, now);
+            return null;
+        });
+    }
+
+    /** The layout the task's journaled proof is in; empty for an unknown task or a row written before layouts. */
+    public Optional<String> proofLayout(String taskId) {
+        String id = TaskIds.normalize(taskId);
+        return db.read("reading the proof layout of task " + id, c -> NodeGenerationRecords.proofLayout(c, id));
+    }
+
+    /** Remembers the proof layout {@code endpoint} accepts (negotiated once; a restart does not ask again). */
+    public void rememberNodeLayout(String endpoint, String layout) {
+        Objects.requireNonNull(endpoint, "endpoint");
+        Objects.requireNonNull(layout, "layout");
+        long now = clock.millis();
+        db.write("remembering the proof layout of " + endpoint, c -> {
+            NodeGenerationRecords.rememberNodeLayout(c, endpoint, layout, now);
+            return null;
+        });
+    }
+
+    /** The proof layout {@code endpoint} accepted last, if negotiated before. */
+    public Optional<String> nodeLayout(String endpoint) {
+        return db.read("reading the proof layout of " + endpoint, c -> NodeGenerationRecords.nodeLayout(c, endpoint));
+    }
+
+    /** Forgets what {@code endpoint} accepted (its node was upgraded or replaced: negotiate again). */
+    public void forgetNodeLayout(String endpoint) {
+        db.write("forgetting the proof layout of " + endpoint, c -> {
+            NodeGenerationRecords.forgetNodeLayout(c, endpoint);
+            return null;
+        });
     }
 
     /** Marks every unsettled task whose deadline is at or before {@code nowMs} EXPIRED; returns how many. */

@@ -14,10 +14,18 @@ import java.util.Objects;
  * @param inferredAtMs  when the inference finished
  * @param proofBytes    the exact Borsh bytes that will be sent
  * @param resultData    the output vector's bytes sent beside the proof (may be null)
+ * @param layout        the proof layout the bytes are in ({@code A}, {@code B} or {@code C})
  */
 public record SignedTask(TaskRecord task, String outputHash, long executionMs, String backend, long flops,
-                         long inferredAtMs, byte[] proofBytes, byte[] resultData) {
+                         long inferredAtMs, byte[] proofBytes, byte[] resultData, String layout) {
+    /** A layout-A proof (v2.0), as every proof was before node generations. */
+    public SignedTask(TaskRecord task, String outputHash, long executionMs, String backend, long flops,
+                      long inferredAtMs, byte[] proofBytes, byte[] resultData) {
+        this(task, outputHash, executionMs, backend, flops, inferredAtMs, proofBytes, resultData, "A");
+    }
+
     public SignedTask {
+        Objects.requireNonNull(layout, "layout");
         Objects.requireNonNull(task, "task");
         outputHash = TaskIds.hex32("output hash", outputHash);
         Objects.requireNonNull(backend, "backend");

@@ -15,6 +15,7 @@ public final class NodeHealth {
     private final MinerFeed feed;
     private final String url;
     private Boolean reachable; // null before the first call
+    private volatile Runnable whenBack = () -> { };
 
     public NodeHealth(MinerFeed feed, String url) {
         this.feed = feed;
@@ -39,12 +40,25 @@ public final class NodeHealth {
         return result;
     }
 
+    /**
+     * Runs {@code action} each time the node answers again after it could not be reached (it may have restarted and
+     * forgotten the miner: the runtime registers again).
+     */
+    public void whenBack(Runnable action) {
+        this.whenBack = java.util.Objects.requireNonNull(action, "action");
+    }
+
     /** The node answered in {@code latencyMs}. */
     public void reached(long latencyMs) {
         boolean changed;
+        boolean back;
         synchronized (this) {
             changed = !Boolean.TRUE.equals(reachable);
+            back = Boolean.FALSE.equals(reachable);
             reachable = true;
+        }
+        if (back) {
+            whenBack.run();
         }
         feed.update(s -> s.withNode(s.node().reached(latencyMs)));
         if (changed) {

@@ -16,7 +16,7 @@ import network.qfc.miner.core.protocol.rpc.InferenceTask;
 /**
  * Runs a task and signs its proof exactly as the node expects: the canonical embedding, output hash = BLAKE3 of the
  * output vector's bytes, the task id in the proof's {@code input_hash}, BLAKE3(input) inside the task type, the
- * node's expected FLOPs for the task type, the task's own epoch, the backend that really ran, and the signature over
+ * node's expected FLOPs for the task type, the epoch the node expects (the task's own, see {@link NodeEpoch}), the backend that really ran, and the signature over
  * BLAKE3 of the unsigned Borsh bytes. Thread-safe (the engine is).
  */
 public final class ProofMaker {
@@ -25,8 +25,19 @@ public final class ProofMaker {
     private final ValidatorKey key;
     private final Clock clock;
     private final OutputTamper tamper;
+    private final NodeEpoch epochs;
+    private final java.util.function.Supplier<network.qfc.miner.core.protocol.ProofLayout> layout;
 
-    public ProofMaker(InferenceEngine engine, ModelFolders folders, ValidatorKey key, Clock clock, OutputTamper tamper) {
+    /**
+     * @param clock  stamps proofs: the node's time as estimated ({@link NodeClock#clock()}), so a computer whose clock
+     *               is off still meets a C node's 120 s / 10 s rule
+     * @param epochs the epoch an A node expects for a task's epoch (the task's own until such a node says otherwise)
+     * @param layout the proof layout to encode in (the node's, negotiated: {@link LayoutNegotiator#current()})
+     */
+    public ProofMaker(InferenceEngine engine, ModelFolders folders, ValidatorKey key, Clock clock, OutputTamper tamper,
+                      NodeEpoch epochs, java.util.function.Supplier<network.qfc.miner.core.protocol.ProofLayout> layout) {
+        this.layout = Objects.requireNonNull(layout, "layout");
+        this.epochs = Objects.requireNonNull(epochs, "epochs");
         this.engine = Objects.requireNonNull(engine, "engine");
         this.folders = Objects.requireNonNull(folders, "folders");
         this.key = Objects.requireNonNull(key, "key");
@@ -57,7 +68,7 @@ public final class ProofMaker {
         byte[] outputHash = output == r.outputBytes() ? r.outputHash() : Blake3.hash(output);
         long executionMs = Math.max(1, Math.round(r.inferenceNanos() / 1e6));
         long flops = FlopsEstimate.nodeExpected(task.taskType());
-        InferenceProof proof = InferenceProof.unsigned(key.address(), task.epoch(),
+        InferenceProof proof = InferenceProof.unsigned(layout.get(), key.address(), epochs.forTask(task.epoch()),
                 new ComputeTaskType.Embedding(task.model(), Blake3.hash(input)), task.taskId(), outputHash,
                 executionMs, flops, r.backend(), clock.millis() / 1000).signedBy(key);
         return new SignedProof(task, proof, proof.toBytes(), output, Hex.encode(outputHash), executionMs, flops,

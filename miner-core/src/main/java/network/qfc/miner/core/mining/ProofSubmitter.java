@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 import network.qfc.miner.core.events.MinerEvent;
 import network.qfc.miner.core.events.MinerFeed;
 import network.qfc.miner.core.journal.JournalException;
@@ -19,25 +18,23 @@ import network.qfc.miner.core.journal.PendingProof;
 import network.qfc.miner.core.journal.ProofJournal;
 import network.qfc.miner.core.journal.SignedTask;
 import network.qfc.miner.core.journal.TaskRecord;
-import network.qfc.miner.core.protocol.InferenceProof;
-import network.qfc.miner.core.protocol.rpc.ProofResult;
-import network.qfc.miner.core.protocol.rpc.ProofSubmission;
 import network.qfc.miner.core.protocol.rpc.QfcRpcClient;
-import network.qfc.miner.core.protocol.rpc.RpcException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Journals and sends proofs on two threads of its own ({@code qfc-proof-submit-1/2}: one sends while the other
+ * Journals and sends proofs (each through {@link ProofDelivery}) on two threads of its own ({@code qfc-proof-submit-1/2}: one sends while the other
  * waits for the disk; a thread takes every proof waiting in the queue and journals them in one transaction, so one
  * disk sync covers several proofs when they come faster than the disk):
  * <ul>
  *   <li>each send is counted in the journal BEFORE it goes out, and always carries the journaled bytes;</li>
  *   <li>a transient failure is retried with the same bytes until the task's deadline ({@link SubmitRetryPolicy});</li>
  *   <li>the node's answer (a result, or a JSON-RPC refusal) is final: the proof is never sent again; except
- *   "unknown validator" (the node restarted: register again, then the same bytes again) and an answer that cannot be
- *   read (garbage, cut, too large, wrong shape: as a lost answer, the same bytes again);</li>
- *   <li>retries stop once the node's epoch (qfc_getEpoch) is past the proof's epoch + 1 (it would refuse it);</li>
+ *   "unknown miner"/"unknown validator" (the node forgot the miner: register again, then the same proof again), an
+ *   answer that cannot be read (as a lost answer, the same bytes again), a refusal a new version of the proof answers
+ *   (another proof layout, the node's epoch or time: re-signed, journaled before it goes), and a duplicate refusal of a
+ *   resend (the first answer was lost: accepted);</li>
+ *   <li>for A and B proofs, retries stop once the node's epoch (qfc_getEpoch) is past the proof's epoch + 1;</li>
  *   <li>a proof whose deadline passed is journaled EXPIRED and not sent;</li>
  *   <li>while the validator is jailed, proofs wait (the node would refuse them) until it is free or they expire;</li>
  *   <li>{@link #resendJournaled()} queues what an earlier run signed but never got answered.</li>
@@ -48,11 +45,8 @@ import org.slf4j.LoggerFactory;
 public final class ProofSubmitter {
     private static final Logger LOG = LoggerFactory.getLogger(ProofSubmitter.class);
     private static final int QUEUE = 4;
-    private static final Duration HOLD_RECHECK = Duration.ofMillis(200);
-    /** How often a journal write the full disk refused is tried again. */
-    private static final Duration JOURNAL_RETRY = Duration.ofSeconds(2);
-    /** The node's epoch length (v2.0: 10 s). */
-    private static final Duration EPOCH = Duration.ofSeconds(10);
+    /** What a proof the node already had (its first answer was lost) is recorded and shown with. */
+    public static final String LOST_ANSWER = "accepted: the node already had it; its first answer was lost";
 
     /** A proof to send: fresh from the loop (not journaled yet), or signed by an earlier run (journaled). */
     private sealed interface Outgoing {
@@ -62,13 +56,13 @@ public final class ProofSubmitter {
     private record Fresh(TaskRecord task, SignedProof proof, long inferredAtMs) implements Outgoing {
         SignedTask signedTask() {
             return new SignedTask(task, proof.outputHashHex(), proof.executionTimeMs(), proof.backend(), proof.flops(),
-                    inferredAtMs, proof.proofBytes(), proof.resultData());
+                    inferredAtMs, proof.proofBytes(), proof.resultData(), proof.proof().layout().name());
         }
 
         public PendingProof pending() {
             return new PendingProof(task.taskId(), task.epoch(), task.modelName(), task.modelVersion(), task.taskType(),
                     proof.outputHashHex(), proof.executionTimeMs(), proof.backend(), proof.flops(), task.deadlineMs(),
-                    proof.proofBytes(), proof.resultData(), 0);
+                    proof.proofBytes(), proof.resultData(), 0, proof.proof().layout().name());
         }
     }
 
@@ -81,40 +75,34 @@ public final class ProofSubmitter {
         void onAnswer(String taskId, boolean accepted, boolean spotChecked, String message, Instant at);
     }
 
-    private final QfcRpcClient rpc;
     private final ProofJournal journal;
-    private final SubmitRetryPolicy policy;
-    private final NodeHealth health;
     private final MinerFeed feed;
-    private final AnswerListener listener;
-    private final BooleanSupplier hold;
-    private final Registrar registrar;
+    private final ProofDelivery delivery;
     private final BlockingQueue<Outgoing> queue = new LinkedBlockingQueue<>(QUEUE);
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong answered = new AtomicLong();
     private final StopSignal giveUp = new StopSignal();
-    private final Object sendLock = new Object();
     private final List<Thread> threads;
     private volatile boolean closing;
-    /** The journal's message per submitter thread whose write the full disk refuses (an update in place may pass). */
-    private final java.util.Map<Thread, String> journalBlocked = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Journal writes that wait out a full disk (mining pauses meanwhile). */
+    private final DurableWrites writes = new DurableWrites(giveUp);
 
     /**
      * @param hold while true (the validator is jailed: the node refuses every proof), proofs wait instead of being
      *             sent to a certain refusal; those whose deadline passes meanwhile are dropped as expired
      * @param registrar registers again when the node answers "unknown validator" (it restarted): the same proof is
      *                  then sent again
+     * @param reissuer  re-stamps and re-signs a proof the node refused for its time or epoch, or that became too old
+     *                  for a C node's time rule before a resend (the new bytes are journaled before they go)
+     * @param layouts   the node's proof layout: a proof it cannot decode is re-encoded in the next layout (C, B, A)
      */
     public ProofSubmitter(QfcRpcClient rpc, ProofJournal journal, SubmitRetryPolicy policy, NodeHealth health,
-                          MinerFeed feed, AnswerListener listener, BooleanSupplier hold, Registrar registrar) {
-        this.hold = Objects.requireNonNull(hold, "hold");
-        this.registrar = Objects.requireNonNull(registrar, "registrar");
-        this.rpc = Objects.requireNonNull(rpc, "rpc");
+                          MinerFeed feed, AnswerListener listener, BooleanSupplier hold, Registrar registrar,
+                          ProofReissuer reissuer, LayoutNegotiator layouts) {
         this.journal = Objects.requireNonNull(journal, "journal");
-        this.policy = Objects.requireNonNull(policy, "policy");
-        this.health = Objects.requireNonNull(health, "health");
         this.feed = Objects.requireNonNull(feed, "feed");
-        this.listener = Objects.requireNonNull(listener, "listener");
+        this.delivery = new ProofDelivery(rpc, journal, policy, health, feed, listener, hold, registrar, reissuer,
+                layouts, giveUp, writes, answered);
         this.threads = List.of(new Thread(this::run, "qfc-proof-submit-1"), new Thread(this::run, "qfc-proof-submit-2"));
         threads.forEach(t -> t.setDaemon(true));
     }
@@ -172,7 +160,7 @@ public final class ProofSubmitter {
      * tried again every 2 s: the first that succeeds clears this.
      */
     public String journalBlocked() {
-        return journalBlocked.values().stream().findFirst().orElse(null);
+        return writes.blocked();
     }
 
     /** Proofs the node answered since start. */
@@ -215,7 +203,7 @@ public final class ProofSubmitter {
                 PendingProof p = batch.get(i).pending();
                 try {
                     if (sendable.get(i) && !giveUp.isRaised()) {
-                        send(p);
+                        delivery.send(p);
                     }
                 } catch (JournalException e) {
                     LOG.error("journal failure while submitting task {}: {}", p.taskId(), e.getMessage());
@@ -250,7 +238,7 @@ public final class ProofSubmitter {
         }
         // one transaction for the batch (fetched, inferred, signed): a kill leaves nothing or proofs to resend, never a
         // task without its proof; while the disk is full it is retried (mining pauses meanwhile)
-        List<Boolean> recorded = durably(() -> journal.recordSignedTasks(fresh));
+        List<Boolean> recorded = writes.run(() -> journal.recordSignedTasks(fresh));
         List<Boolean> out = new ArrayList<>(batch.size());
         int j = 0;
         for (Outgoing o : batch) {
@@ -265,187 +253,6 @@ public final class ProofSubmitter {
             }
         }
         return out;
-    }
-
-    private void send(PendingProof p) {
-        Instant deadline = Instant.ofEpochMilli(p.deadlineMs());
-        if (policy.beforeFirst(feed.now(), deadline) instanceof SubmitRetryPolicy.Step.Expired e) {
-            expire(p, e.reason());
-            return;
-        }
-        InferenceProof proof = InferenceProof.decode(p.proofBytes());
-        ProofSubmission submission = new ProofSubmission(proof, p.resultData());
-        int failures = 0;
-        Instant firstSentAt = feed.now();
-        long counted = 0; // the attempt number counted for the next send, 0 when none is counted yet
-        while (true) {
-            while (hold.getAsBoolean()) {
-                if (!feed.now().isBefore(deadline)) {
-                    expire(p, "the validator was jailed until the task's deadline passed");
-                    return;
-                }
-                if (!giveUp.sleep(HOLD_RECHECK)) {
-                    return; // stopping: stays journaled for the next start
-                }
-            }
-            Duration retryIn = null;
-            ProofResult accepted = null;
-            int attemptNo = 0;
-            if (counted == 0) {
-                if (journal.isAnswered(p.taskId())) {
-                    return; // answered already: never again (only this thread answers this task)
-                }
-                // counted BEFORE the send, and before taking the lock, so this disk sync overlaps the other thread's
-                // send; if a jail begins meanwhile, the proof waits with this attempt counted (the count may exceed
-                // the sends by one, never fall short of them)
-                counted = durably(() -> journal.beginSubmitAttempt(p.taskId()));
-            }
-            long attempt = counted;
-            // one send at a time (the other thread journals meanwhile): the answer to one proof (a failed spot check
-            // jails at once) is known before the next proof goes out. An acceptance changes nothing for the next
-            // send, so it is journaled after the lock is released, while the next proof goes out.
-            synchronized (sendLock) {
-                if (hold.getAsBoolean()) {
-                    continue;
-                }
-                attemptNo = (int) attempt;
-                counted = 0; // this attempt goes out now; a retry counts its own
-                feed.publish(new MinerEvent.ProofSubmitted(feed.now(), p.taskId(), (int) attempt));
-                feed.update(s -> s.withCounters(attempt == 1 ? s.counters().submittedFirst() : s.counters().retried()));
-                Instant sentAt = feed.now();
-                String why;
-                try {
-                    ProofResult result = health.call(() -> rpc.submitInferenceProof(submission));
-                    if (result.accepted()) {
-                        accepted = result;
-                        why = null;
-                    } else if (!forgotten(result.message())) {
-                        answer(p, false, result.spotChecked(), result.message(), (int) attempt);
-                        return;
-                    } else {
-                        // the node restarted and forgot the miner: register again, then the same bytes again
-                        registrar.registeredAfter(sentAt);
-                        why = "the node did not know this validator: " + result.message();
-                    }
-                } catch (RpcException e) {
-                    if (forgotten(e.getMessage())) {
-                        registrar.registeredAfter(sentAt);
-                    } else if (!e.isTransient() && !unreadable(e)) {
-                        // the node answered, with a refusal: final
-                        answer(p, false, false, "refused by the node: " + e.getMessage(), (int) attempt);
-                        return;
-                    }
-                    // transient, or an answer that cannot be read (garbage, cut, too large, wrong shape): as a lost
-                    // answer, the same bytes again. If the node did act on it, a node that does not de-duplicate by
-                    // task id (v2.0) credits it twice: only the node can tell, as for any lost answer.
-                    why = e.getMessage();
-                }
-                if (accepted == null) {
-                    failures++;
-                    SubmitRetryPolicy.Step step = policy.afterTransientFailure(feed.now(), deadline, failures);
-                    if (step instanceof SubmitRetryPolicy.Step.RetryAfter r) {
-                        step = outsideEpochWindow(p, firstSentAt)
-                                .<SubmitRetryPolicy.Step>map(SubmitRetryPolicy.Step.Expired::new).orElse(r);
-                    }
-                    if (!(step instanceof SubmitRetryPolicy.Step.RetryAfter r)) {
-                        expire(p, ((SubmitRetryPolicy.Step.Expired) step).reason() + " (" + why + ")");
-                        return;
-                    }
-                    retryIn = r.delay();
-                    health.unreachable(why, retryIn);
-                }
-            }
-            if (accepted != null) {
-                answer(p, true, accepted.spotChecked(), accepted.message(), attemptNo);
-                return;
-            }
-            if (!giveUp.sleep(retryIn)) {
-                return; // stopping: the proof stays journaled (SUBMITTING) for the next start
-            }
-        }
-    }
-
-    /** The node's words for "this validator is not registered here" (it restarted and forgot the miner). */
-    private static boolean forgotten(String message) {
-        return message != null && message.toLowerCase(java.util.Locale.ROOT).contains("unknown validator");
-    }
-
-    /** An answer that came back but cannot be read: the proof's fate is unknown, as when the answer is lost. */
-    private static boolean unreadable(RpcException e) {
-        return e.kind() == RpcException.Kind.MALFORMED_RESPONSE || e.kind() == RpcException.Kind.RESPONSE_TOO_LARGE;
-    }
-
-    /**
-     * Before a retry: the node accepts a proof only while its own epoch is within one of the proof's (epochs are
-     * 10 s; tasks live 30 s). Asks the node's epoch ({@code qfc_getEpoch}); when the node is past the proof's epoch
-     * + 1, the reason to stop retrying. When the node cannot say, the task's deadline decides (empty). Within 10 s of
-     * the first send the node cannot be past the window yet (the task's epoch was the node's when it was handed
-     * out): not asked.
-     */
-    private java.util.Optional<String> outsideEpochWindow(PendingProof p, Instant firstSentAt) {
-        if (Duration.between(firstSentAt, feed.now()).compareTo(EPOCH) < 0) {
-            return java.util.Optional.empty();
-        }
-        long current;
-        try {
-            current = rpc.getEpoch().number();
-        } catch (RpcException e) {
-            return java.util.Optional.empty();
-        }
-        if (current > p.epoch() + 1) {
-            return java.util.Optional.of("the node is at epoch " + current + " and accepts a proof only within one"
-                    + " epoch of its own; this proof is for epoch " + p.epoch());
-        }
-        return java.util.Optional.empty();
-    }
-
-    private void answer(PendingProof p, boolean accepted, boolean spotChecked, String message, int attempts) {
-        Instant at = feed.now();
-        if (!durably(() -> journal.recordAnswer(p.taskId(), accepted, spotChecked, message, at.toEpochMilli()))) {
-            return;
-        }
-        answered.incrementAndGet();
-        feed.update(s -> s.withCounters(s.counters().answered(accepted, spotChecked)));
-        feed.publish(new MinerEvent.ProofResult(at, p.taskId(), p.modelName() + "@" + p.modelVersion(), accepted,
-                spotChecked, message == null ? "" : message, p.executionMs(), attempts));
-        listener.onAnswer(p.taskId(), accepted, spotChecked, message, at);
-    }
-
-    private void expire(PendingProof p, String reason) {
-        Instant at = feed.now();
-        if (durably(() -> journal.markExpired(p.taskId(), at.toEpochMilli()))) {
-            feed.update(s -> s.withCounters(s.counters().expiredOne()));
-            feed.publish(new MinerEvent.ProofDropped(at, p.taskId(), reason));
-        }
-    }
-
-    /**
-     * Runs a journal write; while the disk is full (or the journal read-only) tries it again every 2 s, with
-     * {@link #journalBlocked()} set so that mining pauses, until it succeeds (mining resumes) or the submitter stops
-     * (then the failure is thrown: the proof stays where the journal has it, or is lost with this run if never
-     * journaled).
-     */
-    private <T> T durably(Supplier<T> write) {
-        while (true) {
-            try {
-                T result = write.get();
-                if (journalBlocked.remove(Thread.currentThread()) != null) {
-                    LOG.info("the proof journal can be written again");
-                }
-                return result;
-            } catch (JournalException e) {
-                if (e.reason() != JournalException.Reason.DISK_FULL && e.reason() != JournalException.Reason.READ_ONLY) {
-                    throw e;
-                }
-                if (journalBlocked.put(Thread.currentThread(), e.getMessage()) == null) {
-                    LOG.warn("{}", e.getMessage());
-                }
-                if (!giveUp.sleep(JOURNAL_RETRY)) {
-                    journalBlocked.remove(Thread.currentThread());
-                    throw e;
-                }
-            }
-        }
     }
 
     private void publishPending() {

@@ -33,6 +33,9 @@ public final class Registrar {
     private Instant lastAttempt = Instant.MIN;
     private Instant lastSuccess = Instant.MIN;
     private boolean lastFailed;
+    /** When the validator set was last found without this key and a registration asked for because of it. */
+    private Instant missAskedAt = Instant.MIN;
+    private volatile boolean standalone;
 
     public Registrar(QfcRpcClient rpc, ValidatorKey key, MinerProfile profile, NodeHealth health, MinerFeed feed) {
         this.rpc = Objects.requireNonNull(rpc, "rpc");
@@ -50,8 +53,12 @@ public final class Registrar {
     public synchronized RegisterResult register() {
         lastAttempt = feed.now();
         lastFailed = true; // until the node says registered
+        NodeScore score = NodeScore.forGpu(profile.gpuModel(), profile.benchmarkScore());
+        if (!score.why().isEmpty()) {
+            LOG.info("benchmark score: {}", score.why());
+        }
         RegisterMinerRequest request = RegisterMinerRequest.signed(key, profile.gpuModel(), profile.vramMb(),
-                profile.benchmarkScore(), profile.backend(), profile.os(), profile.arch(), profile.cpuModel(),
+                score.sent(), profile.backend(), profile.os(), profile.arch(), profile.cpuModel(),
                 profile.cpuCores(), profile.totalMemoryMb(), profile.version());
         RegisterResult r = health.call(() -> rpc.registerMiner(request));
         wanted.set(!r.registered());
@@ -60,7 +67,7 @@ public final class Registrar {
             lastSuccess = feed.now();
         }
         feed.publish(new MinerEvent.Registered(feed.now(), key.address().toString(), r.registered(), r.assignedTier(),
-                r.message() == null ? "" : r.message(), (int) profile.benchmarkScore()));
+                r.message() == null ? "" : r.message(), (int) score.sent(), (int) score.measured(), score.why()));
         return r;
     }
 
@@ -105,7 +112,7 @@ public final class Registrar {
             wanted.set(true);
             return false;
         }
-        LOG.info("registering again: the node answered 'unknown validator' to a proof");
+        LOG.info("registering again: the node answered 'unknown miner' (or 'unknown validator') to a proof");
         try {
             return register().registered();
         } catch (RpcException e) {
@@ -117,6 +124,40 @@ public final class Registrar {
 
     private boolean heldBack() {
         return lastFailed && Duration.between(lastAttempt, feed.now()).compareTo(MIN_GAP) < 0;
+    }
+
+    /**
+     * The node's validator set does not hold this key (the status report answered {@code false}, or
+     * {@code qfc_getValidators} does not list it). After a node restart that means "register again"; but a node that
+     * takes standalone miners (C) registers them outside the validator set, and its status method and validator list
+     * still look there only. So: the first miss asks for one registration; a miss after that registration succeeded
+     * means this is a standalone miner: normal, no alarm, no re-registration loop (a proof answered "Unknown miner" still
+     * registers again at once).
+     */
+    public synchronized void notInValidatorSet(String why) {
+        if (standalone) {
+            return;
+        }
+        if (!missAskedAt.equals(Instant.MIN) && lastSuccess.isAfter(missAskedAt)) {
+            standalone = true;
+            LOG.info("the node takes this key as a standalone miner (registered, not a validator): it can mine, and is"
+                    + " neither scored nor slashed; its status report and validator list look at validators only");
+            feed.update(s -> s.withNode(s.node().role(network.qfc.miner.core.events.MinerSnapshot.Node.STANDALONE)));
+            return;
+        }
+        missAskedAt = feed.now();
+        requestRegistration(why);
+    }
+
+    /** The node lists this key in its validator set. */
+    public void inValidatorSet() {
+        standalone = false;
+        feed.update(s -> s.withNode(s.node().role(network.qfc.miner.core.events.MinerSnapshot.Node.VALIDATOR)));
+    }
+
+    /** True once the node showed this key registered as a miner but outside its validator set. */
+    public boolean standalone() {
+        return standalone;
     }
 
     public boolean registrationWanted() {

@@ -69,7 +69,9 @@ public final class StandingPoller implements Runnable {
         StandingTracker.Update u = tracker.onReading(reading);
         apply(u);
         if (u.needsRegistration()) {
-            registrar.requestRegistration("the node no longer lists this validator");
+            registrar.notInValidatorSet("the node no longer lists this validator");
+        } else if (reading.listed()) {
+            registrar.inValidatorSet();
         }
         return u;
     }

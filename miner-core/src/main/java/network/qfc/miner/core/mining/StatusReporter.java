@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code qfc_reportMinerStatus}: the loaded models with their layers and the count of pending proofs, signed. Run
- * every 30 s by the runtime's scheduler. A {@code false} answer means the node does not know this miner: it asks the
- * {@link Registrar} to register again.
+ * every 30 s by the runtime's scheduler. A {@code false} answer means the node does not know this miner in its
+ * validator set: after a restart (the {@link Registrar} registers again once), or for a standalone miner (normal).
  */
 public final class StatusReporter implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(StatusReporter.class);
@@ -60,7 +60,8 @@ public final class StatusReporter implements Runnable {
             MinerStatusReport r = report();
             boolean taken = health.call(() -> rpc.reportMinerStatus(r));
             if (!taken) {
-                registrar.requestRegistration("the node refused the status report (it does not know this miner)");
+                // a node restart, or (on nodes that take standalone miners) the normal answer to a standalone miner
+                registrar.notInValidatorSet("the node refused the status report (it does not know this miner)");
             }
         } catch (RpcException e) {
             LOG.info("status report not sent: {}", e.getMessage());

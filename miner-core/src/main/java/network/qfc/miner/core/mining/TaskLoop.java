@@ -67,6 +67,8 @@ public final class TaskLoop {
     private final MinerFeed feed;
     private final long maxProofs;
     private final StopSignal stop = new StopSignal();
+    private final TaskTriage triage = new TaskTriage();
+    private final NodeClock nodeClock;
     private final NoTaskBackoff noTask = new NoTaskBackoff();
     private final UnreachableBackoff unreachable = new UnreachableBackoff(() -> ThreadLocalRandom.current().nextDouble());
     private final ExecutorService fetcher;
@@ -97,8 +99,8 @@ public final class TaskLoop {
 
     public TaskLoop(QfcRpcClient rpc, Address address, MinerProfile profile, ProofMaker maker, ProofJournal journal,
                     ProofSubmitter submitter, Registrar registrar, MiningGate gate, NodeHealth health, MinerFeed feed,
-                    long maxProofs) {
-        this(rpc, address, profile, maker, journal, submitter, registrar, gate, health, feed, maxProofs, null);
+                    long maxProofs, NodeClock nodeClock) {
+        this(rpc, address, profile, maker, journal, submitter, registrar, gate, health, feed, maxProofs, nodeClock, null);
     }
 
     /**
@@ -107,7 +109,8 @@ public final class TaskLoop {
      */
     public TaskLoop(QfcRpcClient rpc, Address address, MinerProfile profile, ProofMaker maker, ProofJournal journal,
                     ProofSubmitter submitter, Registrar registrar, MiningGate gate, NodeHealth health, MinerFeed feed,
-                    long maxProofs, InferenceWorkers workers) {
+                    long maxProofs, NodeClock nodeClock, InferenceWorkers workers) {
+        this.nodeClock = Objects.requireNonNull(nodeClock, "nodeClock");
         this.workers = workers;
         this.fetchAhead = workers == null ? FETCH_AHEAD : Math.max(FETCH_AHEAD, workers.workers() + 1);
         this.rpc = Objects.requireNonNull(rpc, "rpc");
@@ -289,16 +292,23 @@ public final class TaskLoop {
             LOG.info("task {} is already in this network's journal: not computed nor sent again", id);
             return;
         }
+        // the node's deadline on this computer's clock: a clock that is off must not drop (or keep) tasks wrongly
+        long deadlineMs = nodeClock.toLocalMillis(task.deadlineMs());
         TaskRecord record = new TaskRecord(id, task.epoch(), task.model().name(), task.model().version(),
-                task.taskType(), task.inputData().length, task.deadlineMs(), now.toEpochMilli());
+                task.taskType(), task.inputData().length, deadlineMs, now.toEpochMilli());
         working("computing task " + id.substring(0, 8));
         feed.update(s -> s.withCounters(s.counters().taskReceived()));
         feed.publish(new MinerEvent.TaskReceived(now, id, task.epoch(), task.model().toString(), task.taskType(),
-                task.inputData().length, Instant.ofEpochMilli(task.deadlineMs())));
-        if (!now.isBefore(Instant.ofEpochMilli(task.deadlineMs()))) {
+                task.inputData().length, Instant.ofEpochMilli(deadlineMs)));
+        if (!now.isBefore(Instant.ofEpochMilli(deadlineMs))) {
             if (journal.recordFetched(record)) {
                 drop(id, "the task's deadline had passed when it arrived");
             }
+            return;
+        }
+        Optional<String> notRun = triage.whyNotRun(task);
+        if (notRun.isPresent()) {
+            skip(record, task, notRun.get());
             return;
         }
         while (ahead.size() < fetchAhead && !stop.isRaised() && !quotaReached(1 + ahead.size())
@@ -392,6 +402,16 @@ public final class TaskLoop {
         return feed.snapshot().layer() == null ? "hot" : feed.snapshot().layer();
     }
 
+    /** A task this miner cannot run: journaled SKIPPED with the reason, shown, never a failure, never a proof. */
+    private void skip(TaskRecord record, InferenceTask task, String reason) {
+        Instant at = feed.now();
+        if (journal.recordSkipped(record, reason, at.toEpochMilli())) {
+            LOG.info("task {} skipped: {}", record.taskId(), reason);
+            feed.publish(new MinerEvent.TaskSkipped(at, record.taskId(), task.model().toString(), task.taskType(),
+                    reason));
+        }
+    }
+
     private void drop(String id, String reason) {
         Instant at = feed.now();
         if (journal.markExpired(id, at.toEpochMilli())) {
@@ -422,9 +442,14 @@ public final class TaskLoop {
                 InferenceTask task = t.get();
                 String id = task.taskIdHex();
                 long now = feed.now().toEpochMilli();
-                if (journal.recordFetched(new TaskRecord(id, task.epoch(), task.model().name(), task.model().version(),
-                        task.taskType(), task.inputData().length, task.deadlineMs(), now))) {
-                    if (now >= task.deadlineMs()) {
+                long deadlineMs = nodeClock.toLocalMillis(task.deadlineMs());
+                TaskRecord record = new TaskRecord(id, task.epoch(), task.model().name(), task.model().version(),
+                        task.taskType(), task.inputData().length, deadlineMs, now);
+                Optional<String> notRun = triage.whyNotRun(task);
+                if (notRun.isPresent()) {
+                    journal.recordSkipped(record, notRun.get(), now);
+                } else if (journal.recordFetched(record)) {
+                    if (now >= deadlineMs) {
                         journal.markExpired(id, now);
                     } else {
                         journal.markFailed(id, "the miner stopped before running it", now);

@@ -42,6 +42,7 @@ final class ComputeBootstrap {
     private static final Logger LOG = LoggerFactory.getLogger(ComputeBootstrap.class);
     static final ModelId EMBED_SMALL = new ModelId("qfc-embed-small", "v1.0");
     static final ModelId EMBED_MEDIUM = new ModelId("qfc-embed-medium", "v1.0");
+    static final ModelId CLASSIFY_SMALL = new ModelId("qfc-classify-small", "v1.0");
 
     private final MinerSettings settings;
     private final ModelCache cache;
@@ -153,6 +154,7 @@ final class ComputeBootstrap {
         InferenceEngine engine = new InferenceEngine(config, null, selfCheck);
         try {
             engine.preload(model, dir);
+            keepTierModelsLoaded(engine, tier, model);
             BackendSelection b = engine.backend();
             String fallback = b.fallbackReason().orElse(null);
             if (fallback != null) {
@@ -182,6 +184,36 @@ final class ComputeBootstrap {
             engine.close();
             throw e;
         }
+    }
+
+    /**
+     * A Warm or Hot miner keeps every model its tier allows loaded (qfc-embed-small, qfc-embed-medium,
+     * qfc-classify-small), so a task for any of them is run at once: the node hands out Cold tasks to them too. Only
+     * models already installed (or bundled) are loaded here; none is downloaded on this path.
+     */
+    private void keepTierModelsLoaded(InferenceEngine engine, GpuTier tier, ModelId primary) {
+        for (ModelId m : tierModels(tier)) {
+            if (m.equals(primary)) {
+                continue;
+            }
+            ModelRef ref = new ModelRef(m.name(), m.version());
+            boolean here = cache.state(ref) == InstallState.INSTALLED
+                    || cache.registry().find(ref).flatMap(x -> x.seedSource()).isPresent();
+            if (!here) {
+                LOG.info("{} is not installed: tasks for it wait until it is (models pull {})", m, m);
+                continue;
+            }
+            try {
+                engine.preload(m, install(m));
+            } catch (RuntimeException e) {
+                LOG.info("{} not kept loaded: {}", m, e.getMessage());
+            }
+        }
+    }
+
+    /** The models a tier keeps loaded: Cold only the small embedder; Warm and Hot all three. */
+    static List<ModelId> tierModels(GpuTier tier) {
+        return tier == GpuTier.COLD ? List.of(EMBED_SMALL) : List.of(EMBED_SMALL, EMBED_MEDIUM, CLASSIFY_SMALL);
     }
 
     private MinerProfile profile(HardwareReport report, TierAssessment assessment, GpuTier tier,

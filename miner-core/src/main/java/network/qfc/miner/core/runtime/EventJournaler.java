@@ -53,7 +53,12 @@ final class EventJournaler {
             }
         } else if (e instanceof MinerEvent.Registered r) {
             journal.recordEvent(e.kind(), (r.registered() ? "registered" : "refused") + " as " + r.address()
-                    + " (tier " + r.assignedTier() + ", score " + r.benchmarkScore() + "): " + r.message(), at);
+                    + " (tier " + r.assignedTier() + ", score " + r.benchmarkScore()
+                    + (r.scoreNote().isEmpty() ? "" : "; " + r.scoreNote()) + "): " + r.message(), at);
+        } else if (e instanceof MinerEvent.ClockSkew c && !c.warning().isEmpty()) {
+            journal.recordEvent(e.kind(), c.warning(), at);
+        } else if (e instanceof MinerEvent.ProofLayoutChosen l) {
+            journal.recordEvent(e.kind(), l.url() + " takes proof layout " + l.layout() + " (" + l.how() + ")", at);
         } else if (e instanceof MinerEvent.Slashed s) {
             journal.recordEvent(e.kind(), s.amount() + " wei after task " + s.afterTaskId() + ": " + s.cause(), at);
         } else if (e instanceof MinerEvent.Jailed j) {

@@ -20,9 +20,14 @@ import network.qfc.miner.core.events.MinerState;
 import network.qfc.miner.core.journal.JournalShelf;
 import network.qfc.miner.core.journal.ProofJournal;
 import network.qfc.miner.core.mining.GateDecision;
+import network.qfc.miner.core.mining.LayoutNegotiator;
 import network.qfc.miner.core.mining.MiningGate;
+import network.qfc.miner.core.mining.NodeClock;
+import network.qfc.miner.core.mining.NodeEpoch;
 import network.qfc.miner.core.mining.NodeHealth;
+import network.qfc.miner.core.mining.NodeScore;
 import network.qfc.miner.core.mining.ProofMaker;
+import network.qfc.miner.core.mining.ProofReissuer;
 import network.qfc.miner.core.mining.ProofSubmitter;
 import network.qfc.miner.core.mining.Registrar;
 import network.qfc.miner.core.mining.StandingPoller;
@@ -61,6 +66,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class MinerRuntime implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MinerRuntime.class);
+
+    /** How often a refused registration is tried again (the user may fix the cause meanwhile). */
+    private static final Duration REGISTRATION_RETRY = Duration.ofMinutes(1);
 
     private final MinerSettings settings;
     private final Clock clock;
@@ -203,14 +211,21 @@ public final class MinerRuntime implements AutoCloseable {
         compute = new ComputeBootstrap(settings, modelCache, feed).prepare(report, assessment);
         checkNotAborted();
         rpc = new QfcRpcClient(settings.rpcUrl());
+        NodeClock nodeClock = NodeClock.publishingTo(feed);
+        rpc.onNodeTime(nodeClock);
+        NodeEpoch nodeEpoch = new NodeEpoch();
         NodeHealth health = new NodeHealth(feed, rpc.nodeName());
         registrar = new Registrar(rpc, key, compute.profile(), health, feed);
+        health.whenBack(() -> registrar.requestRegistration("the node answers again: it may have restarted"));
         state(MinerState.STARTING, "registering with " + rpc.nodeName());
         register(health); // identifies the network first: every event of the session goes to its journal
+        // the layout this node answered to is remembered in its network's journal, known only now
+        LayoutNegotiator layouts = new LayoutNegotiator(journal, rpc.nodeName(), feed);
         tracker = new StandingTracker(settings.assumedJail());
         poller = new StandingPoller(rpc, key.address(), tracker, registrar, health, feed, u -> { });
         submitter = new ProofSubmitter(rpc, journal, new SubmitRetryPolicy(), health, feed, this::onAnswer,
-                tracker::jailed, registrar);
+                tracker::jailed, registrar, new ProofReissuer(key, nodeClock, nodeEpoch),
+                layouts);
         submitter.start();
         int resent = submitter.resendJournaled();
         if (resent > 0) {
@@ -224,10 +239,10 @@ public final class MinerRuntime implements AutoCloseable {
         checkNotAborted();
         if (compute.computes()) {
             MiningGate gate = tracker.gate(clock).and(settings.governor());
-            ProofMaker maker = new ProofMaker(compute.engine(), new ModelFolders(modelCache)::folder, key, clock,
-                    settings.tamper());
+            ProofMaker maker = new ProofMaker(compute.engine(), new ModelFolders(modelCache)::folder, key,
+                    nodeClock.clock(), settings.tamper(), nodeEpoch, layouts::current);
             loop = new TaskLoop(rpc, key.address(), compute.profile(), maker, journal, submitter, registrar, gate,
-                    health, feed, settings.maxProofs(), compute.inferenceWorkers());
+                    health, feed, settings.maxProofs(), nodeClock, compute.inferenceWorkers());
             state(MinerState.RUNNING, "running");
             loop.start().whenComplete((v, e) -> {
                 if (e != null) {
@@ -250,11 +265,15 @@ public final class MinerRuntime implements AutoCloseable {
                     identifyNetwork(health);
                 }
                 RegisterResult r = registrar.register();
-                if (!r.registered()) {
-                    throw new IllegalStateException("the node refused to register this miner: " + r.message()
-                            + " (is " + key.address() + " a validator on this node?)");
+                if (r.registered()) {
+                    return;
                 }
-                return;
+                // never a dead end: the node's words and what to do, and the miner stays up and tries again
+                String advice = NodeScore.adviceFor(r.message(), key.address().toString());
+                feed.publish(new MinerEvent.Error(feed.now(), advice, false));
+                state(MinerState.PAUSED, advice);
+                abortStart.sleep(REGISTRATION_RETRY);
+                continue;
             } catch (RpcException e) {
                 if (!e.isTransient()) {
                     throw new IllegalStateException("registration failed: " + e.getMessage(), e);
@@ -281,9 +300,6 @@ public final class MinerRuntime implements AutoCloseable {
     private void onAnswer(String taskId, boolean accepted, boolean spotChecked, String message, Instant at) {
         StandingTracker.Update u = tracker.onProofAnswered(taskId, accepted, spotChecked, message, at);
         poller.apply(u);
-        if (!accepted && message != null && message.toLowerCase(java.util.Locale.ROOT).contains("unknown validator")) {
-            registrar.requestRegistration("the node answered 'unknown validator'");
-        }
         if (settings.maxProofs() > 0 && submitter.answered() >= settings.maxProofs()) {
             stop(settings.maxProofs() + " proof(s) answered (--max-proofs)");
         }

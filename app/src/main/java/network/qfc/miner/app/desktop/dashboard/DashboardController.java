@@ -172,6 +172,8 @@ public final class DashboardController {
                     p.accepted());
         } else if (event instanceof MinerEvent.ProofDropped d) {
             row = new ProofFeedRow(d.at(), d.taskId(), "", -1, "Dropped", d.reason(), false);
+        } else if (event instanceof MinerEvent.TaskSkipped k) {
+            row = new ProofFeedRow(k.at(), k.taskId(), k.model(), -1, "Skipped", k.reason(), false);
         }
         if (row != null) {
             ProofFeedRow shown = row;
@@ -218,6 +220,8 @@ public final class DashboardController {
                 ? "reachable" + (s.node().latencyMs() >= 0 ? ", " + s.node().latencyMs() + " ms" : "")
                         + (s.node().chainId() != null ? ", chain " + s.node().chainId() : "")
                         + (s.node().version() != null ? ", " + s.node().version() : "")
+                        + (s.node().proofLayout() != null ? ", proof layout " + s.node().proofLayout() : "")
+                        + (s.node().clockWarning() != null ? "; " + s.node().clockWarning() : "")
                 : "not reachable");
         model.address.set(s.address() != null ? s.address() : "–");
         model.tier.set(s.tier() != null ? s.tier() : "–");
@@ -239,7 +243,10 @@ public final class DashboardController {
         model.jailCountdown.set(st.jailed()
                 ? (st.jailEndsAt() != null ? "released in " + DashboardFormat.countdown(st.jailRemaining(now)) : "release time unknown")
                 : "");
-        model.standing.set(!st.known() ? "unknown" : st.jailed() ? "JAILED" : st.active() ? "Active" : "Inactive");
+        model.standing.set(s.node().standalone() && !st.registered()
+                ? "Standalone miner: proofs are accepted and counted here; not a validator, so the node keeps no"
+                        + " score, stake or jail for this key (it cannot be slashed)"
+                : !st.known() ? "unknown" : st.jailed() ? "JAILED" : st.active() ? "Active" : "Inactive");
         model.stake.set(DashboardFormat.qfc(st.stake()));
         model.stakeChange.set(DashboardFormat.change(st.stakeChange()));
         model.contribution.set(ScoreWords.contribution(st.contributionScore()));

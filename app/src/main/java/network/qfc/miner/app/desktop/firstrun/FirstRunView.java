@@ -32,8 +32,9 @@ final class FirstRunView {
         Label title = new Label("Welcome to QFC Desktop Miner");
         title.getStyleClass().add(Styles.TITLE_2);
         Label intro = new Label("This app lets your computer earn QFC by running the small AI models the network "
-                + "asks for and sending signed proofs of the work. It needs a network to talk to and a validator key "
-                + "that identifies you; both are set up here in a minute.");
+                + "asks for and sending signed proofs of the work. It needs a network to talk to and a miner key "
+                + "that identifies you; both are set up here in a minute. "
+                + network.qfc.miner.app.keys.MinerKeyNote.TEXT);
         intro.setWrapText(true);
         Label stepLabel = new Label();
         stepLabel.setId("fr-step");
@@ -139,7 +140,7 @@ final class FirstRunView {
     }
 
     private Node keyStep(FirstRunModel model, FirstRunController controller) {
-        Label q = new Label("Your validator key");
+        Label q = new Label("Your miner key");
         q.getStyleClass().add(Styles.TITLE_4);
         Button back = new Button("Back");
         back.setId("fr-back-key");
@@ -161,7 +162,7 @@ final class FirstRunView {
         devnet.setWrapText(true);
         devnet.visibleProperty().bind(Bindings.equal(model.network, Network.DEVNET));
         devnet.managedProperty().bind(devnet.visibleProperty());
-        Label addressLabel = new Label("Your validator address");
+        Label addressLabel = new Label("Your miner address");
         TextField address = new TextField();
         address.setId("fr-address");
         address.setEditable(false);

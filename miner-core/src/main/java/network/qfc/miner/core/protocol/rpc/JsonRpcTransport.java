@@ -44,6 +44,7 @@ final class JsonRpcTransport implements AutoCloseable {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
     private final AtomicLong ids = new AtomicLong();
+    private volatile NodeTimeListener nodeTime;
 
     JsonRpcTransport(String endpoint, RpcClientConfig config) {
         HttpUrl parsed = endpoint == null ? null : HttpUrl.parse(endpoint.trim());
@@ -70,6 +71,11 @@ final class JsonRpcTransport implements AutoCloseable {
     /** The node as shown in messages: scheme, host and port only. */
     String nodeName() {
         return nodeName;
+    }
+
+    /** Tells {@code listener} the node's {@code Date} header of every answer (null: nobody). */
+    void onNodeTime(NodeTimeListener listener) {
+        this.nodeTime = listener;
     }
 
     ObjectNode newObject() {
@@ -108,6 +114,7 @@ final class JsonRpcTransport implements AutoCloseable {
         Request request = new Request.Builder().url(url).post(RequestBody.create(body, JSON))
                 .header("Accept", "application/json").build();
         try (Response response = http.newCall(request).execute()) {
+            observeDate(response);
             if (!response.isSuccessful()) {
                 throw new RpcException(Kind.HTTP_STATUS, method, 0, response.code(), "node at " + nodeName
                         + " answered " + method + " with HTTP " + response.code()
@@ -118,6 +125,23 @@ final class JsonRpcTransport implements AutoCloseable {
         } catch (IOException e) {
             throw failure(method, e);
         }
+    }
+
+    /** Passes the answer's {@code Date} header on (an absent or unreadable one is ignored). */
+    private void observeDate(Response response) {
+        NodeTimeListener l = nodeTime;
+        String date = response.header("Date");
+        if (l == null || date == null) {
+            return;
+        }
+        java.time.Instant at;
+        try {
+            at = java.time.ZonedDateTime.parse(date.trim(), java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            return;
+        }
+        l.onNodeTime(response.sentRequestAtMillis(), response.receivedResponseAtMillis(), at);
     }
 
     private JsonNode readBody(String method, ResponseBody body) throws IOException {

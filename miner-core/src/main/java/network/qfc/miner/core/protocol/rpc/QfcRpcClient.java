@@ -35,6 +35,14 @@ public final class QfcRpcClient implements AutoCloseable {
         return transport.nodeName();
     }
 
+    /**
+     * Tells {@code listener} the node's clock (its HTTP {@code Date} header) with every answer, for the miner's estimate
+     * of the skew between the clocks; replaces the previous listener (null: none).
+     */
+    public void onNodeTime(NodeTimeListener listener) {
+        transport.onNodeTime(listener);
+    }
+
     // ---- methods a miner calls -------------------------------------------------------------------------------
 
     /** {@code qfc_registerMiner}. A refusal ({@code registered=false}) is a result, not an exception. */
