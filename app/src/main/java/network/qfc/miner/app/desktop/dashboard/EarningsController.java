@@ -72,8 +72,15 @@ final class EarningsController {
         }
         QfcRpcClient client = rpc;
         EarningsPeriod p = period.get();
-        CompletableFuture.supplyAsync(() -> EarningsReader.read(p, r.journal(), client, Address.parse(address),
-                        clock.instant()), background)
+        CompletableFuture<EarningsReport> read;
+        try {
+            read = CompletableFuture.supplyAsync(() -> EarningsReader.read(p, r.journal(), client,
+                    Address.parse(address), clock.instant()), background);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            ticker.stop(); // the app is closing its background work: nothing more to read
+            return;
+        }
+        read
                 .thenAccept(rep -> UiThread.run(() -> {
                     if (rep.period() == period.get()) {
                         report.set(rep);

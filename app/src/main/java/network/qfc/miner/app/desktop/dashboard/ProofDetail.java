@@ -8,14 +8,18 @@ import network.qfc.miner.core.journal.JournalEntry;
 import network.qfc.miner.core.protocol.ComputeTaskType;
 import network.qfc.miner.core.protocol.Hex;
 import network.qfc.miner.core.protocol.InferenceProof;
+import network.qfc.miner.core.protocol.ProofLayout;
 
 /** One proof's detail as label/value lines: what was computed, what was signed and sent, what the node said. */
 public final class ProofDetail {
     private ProofDetail() {
     }
 
-    /** The lines for {@code entry}; the proof bytes are decoded when present. */
-    public static List<Map.Entry<String, String>> lines(JournalEntry entry) {
+    /**
+     * The lines for {@code entry}; the proof bytes are decoded, when present, in {@code layout}: the one the journal
+     * says they were encoded in (A for rows written before layouts were journaled).
+     */
+    public static List<Map.Entry<String, String>> lines(JournalEntry entry, ProofLayout layout) {
         List<Map.Entry<String, String>> out = new ArrayList<>();
         add(out, "Task", entry.taskId());
         add(out, "State", entry.state().name().toLowerCase(java.util.Locale.ROOT));
@@ -31,7 +35,7 @@ public final class ProofDetail {
         }
         if (entry.proofBytes() != null) {
             try {
-                InferenceProof p = InferenceProof.decode(entry.proofBytes());
+                InferenceProof p = InferenceProof.decode(entry.proofBytes(), layout);
                 add(out, "Validator", p.validator().toString());
                 add(out, "Proof epoch", Long.toString(p.epoch()));
                 add(out, "Task type", p.taskType().taskTypeName() + p.taskType().modelId().map(m -> " " + m).orElse(""));
@@ -41,6 +45,7 @@ public final class ProofDetail {
                 add(out, "FLOPs reported", Long.toUnsignedString(p.flopsEstimated()));
                 add(out, "Signed at", Instant.ofEpochSecond(p.timestamp()).toString());
                 add(out, "Signature", Hex.encode(p.signature()));
+                add(out, "Layout", layout.displayName());
             } catch (IllegalArgumentException e) {
                 add(out, "Proof", "could not be decoded: " + e.getMessage());
             }

@@ -19,6 +19,7 @@ import javafx.scene.layout.Region;
 import javafx.stage.Window;
 import network.qfc.miner.app.desktop.UiThread;
 import network.qfc.miner.core.journal.ProofJournal;
+import network.qfc.miner.core.protocol.ProofLayout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +46,8 @@ public final class ProofDetailDialog {
             show(row, List.of(Map.entry("Task", row.taskId()), Map.entry("Detail", "no proof journal yet")));
             return;
         }
-        CompletableFuture.supplyAsync(() -> j.find(row.taskId()).map(ProofDetail::lines).orElse(List.of(
+        CompletableFuture.supplyAsync(() -> j.find(row.taskId()).map(e -> ProofDetail.lines(e,
+                        j.proofLayout(e.taskId()).map(ProofLayout::parse).orElse(ProofLayout.A))).orElse(List.of(
                 Map.entry("Task", row.taskId()), Map.entry("Detail", "not in the journal (it keeps 30 days)"))), background)
                 .thenAccept(lines -> UiThread.run(() -> show(row, lines)))
                 .exceptionally(e -> {

@@ -53,6 +53,7 @@ class ProofDetailAfterStopTest {
     private final ExecutorService background = Executors.newFixedThreadPool(2);
     private MiningControl mining;
     private ProofDetailDialog detail;
+    private DashboardPage page;
     private Scene scene;
 
     @Start
@@ -63,7 +64,7 @@ class ProofDetailAfterStopTest {
         mining.tune(UnaryOperator.identity(), s -> s.withBenchmarkTime(Duration.ofMillis(200)));
         DashboardController controller = new DashboardController(mining, background, Clock.systemUTC());
         detail = new ProofDetailDialog(() -> mining.services().journal().orElse(null), background, () -> stage);
-        DashboardPage page = new DashboardPage(controller, detail::open);
+        page = new DashboardPage(controller, detail::open);
         scene = new Scene(new VBox(page.header(), page.view()), 1200, 900);
         Theme.apply(AppSettings.ThemeChoice.LIGHT, scene);
         stage.setScene(scene);
@@ -73,6 +74,8 @@ class ProofDetailAfterStopTest {
 
     @AfterEach
     void stop() {
+        // the page's refresh timers run on the FX thread, which outlives this test: stop them before their executor
+        WaitForAsyncUtils.waitForAsyncFx(10_000, page::onDeactivate);
         mining.close();
         background.shutdownNow();
     }
@@ -90,7 +93,7 @@ class ProofDetailAfterStopTest {
                 && ((ProofFeedRow) r).outcome().startsWith("Accepted")).findFirst().orElseThrow();
 
         List<String> names = openAndReadNames(robot, row, 1.0, AppSettings.ThemeChoice.LIGHT);
-        assertThat(names).contains("Task", "State", "Model", "Output hash", "Signature", "Node's answer");
+        assertThat(names).contains("Task", "State", "Model", "Output hash", "Signature", "Layout", "Node's answer");
         assertThat(openAndReadNames(robot, row, 2.0, AppSettings.ThemeChoice.DARK)).isEqualTo(names);
 
         // the history (today's totals from the journal) is there while nothing mines
