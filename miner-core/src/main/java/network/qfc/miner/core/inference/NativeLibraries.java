@@ -32,6 +32,10 @@ public final class NativeLibraries {
         }
         System.setProperty("ai.djl.offline", "true");
         System.setProperty("OPT_OUT_TRACKING", "true");
+        // DJL's OnnxRuntime engine only: without these, DJL makes the Rust tokenizer engine (in the tokenizers jar) its
+        // default and loads its 14 MB native library as an "alternative engine" at the first model load, for nothing
+        setIfAbsent("ai.djl.default_engine", "OnnxRuntime");
+        setIfAbsent("ai.djl.onnx.disable_alternative", "true");
         Path djl = cacheDir.resolve("djl");
         setIfAbsent("DJL_CACHE_DIR", djl.toString());
         setIfAbsent("ENGINE_CACHE_DIR", djl.resolve("engines").toString());
