@@ -167,6 +167,11 @@ class FirstRunStandaloneKeyTest {
         assertThat(answered).filteredOn(a -> !a.accepted()).as("none refused once the layout was negotiated")
                 .allSatisfy(a -> assertThat(a.message()).doesNotContain("Unknown"));
         assertThat(fx(() -> text(robot, "#dash-rejected"))).isEqualTo("0");
+        assertThat(fx(() -> text(robot, "#dash-address"))).isEqualTo(address.toString());
+        List<String> dashboardWords = new ArrayList<>();
+        robot.interact(() -> collectTexts(scene.getRoot(), dashboardWords));
+        assertThat(dashboardWords).as("the dashboard calls the key a miner key, not a validator").contains("Miner key")
+                .doesNotContain("Validator").noneMatch(t -> t.toLowerCase(Locale.ROOT).contains("validator key"));
         assertThat(mining.current().orElseThrow().snapshot().node().standalone()).isTrue();
     }
 
