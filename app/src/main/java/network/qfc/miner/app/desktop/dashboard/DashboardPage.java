@@ -129,7 +129,7 @@ public final class DashboardPage implements Page {
         // node and standing first (is it working, am I safe), the machine's details after them
         Node cards = new FlowPane(16, 16,
                 card("Node", row("URL", model.node, "dash-node"), row("Status", model.nodeStatus, "dash-node-status"),
-                        row("Validator", model.address, "dash-address")),
+                        row("Miner key", model.address, "dash-address")),
                 standingCard(),
                 card("This machine", row("Tier", model.tier, "dash-tier"), row("Backend", model.backend, "dash-backend"),
                         row("Fell back because", model.backendWhy, "dash-backend-why"), row("Model", model.model, "dash-model")));

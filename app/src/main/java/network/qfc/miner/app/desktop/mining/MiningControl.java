@@ -215,7 +215,7 @@ public final class MiningControl implements AutoCloseable {
         } else {
             url = s.effectiveRpcUrl();
             if (s.keystorePath().isBlank()) {
-                throw new IllegalStateException("No validator key is set up yet: open Settings and create or import one.");
+                throw new IllegalStateException("No miner key is set up yet: open Settings and create or import one.");
             }
             key = KeySource.keystore(Path.of(s.keystorePath()), password);
         }

@@ -41,7 +41,7 @@ public final class PasswordPrompt implements PasswordSource {
             PasswordField field = new PasswordField();
             field.setId("unlock-password");
             Dialog<char[]> dialog = new Dialog<>();
-            dialog.setTitle("Unlock your validator key");
+            dialog.setTitle("Unlock your miner key");
             dialog.setHeaderText("Type the password of your key file to start mining.");
             Label file = new Label(keyFile);
             file.setWrapText(true);
