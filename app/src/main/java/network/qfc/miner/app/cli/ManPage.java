@@ -110,9 +110,22 @@ public final class ManPage {
         return d.length == 0 ? spec.name() : d[0];
     }
 
-    /** Escapes text for troff: backslashes, hyphens (so they stay ASCII minus signs), and a leading dot or quote. */
+    /**
+     * Escapes text for troff: backslashes, hyphens (so they stay ASCII minus signs), a leading dot or quote, and every
+     * character beyond ASCII as troff's Unicode escape (an em dash in a help text is {@code \[u2014]}), which troff
+     * reads whatever the locale, where raw UTF-8 bytes are "invalid input characters".
+     */
     static String esc(String text) {
         String t = text.replace("\\", "\\e").replace("-", "\\-");
+        StringBuilder b = new StringBuilder(t.length());
+        t.codePoints().forEach(cp -> {
+            if (cp < 0x80) {
+                b.appendCodePoint(cp);
+            } else {
+                b.append("\\[u").append(String.format(java.util.Locale.ROOT, "%04X", cp)).append(']');
+            }
+        });
+        t = b.toString();
         return t.startsWith(".") || t.startsWith("'") ? "\\&" + t : t;
     }
 }
