@@ -138,6 +138,25 @@ public final class ProofSubmitter {
         put(new Fresh(Objects.requireNonNull(task, "task"), Objects.requireNonNull(proof, "proof"), inferredAtMs));
     }
 
+    /**
+     * Queues a fresh proof as {@link #enqueue} does, but waits at most {@code wait} for room; false (nothing queued)
+     * when there was none, so the caller can say why it waits (a jail holds the proofs) and try again.
+     */
+    public boolean offer(TaskRecord task, SignedProof proof, long inferredAtMs, Duration wait) {
+        Outgoing p = new Fresh(Objects.requireNonNull(task, "task"), Objects.requireNonNull(proof, "proof"), inferredAtMs);
+        inFlight.incrementAndGet();
+        try {
+            if (queue.offer(p, wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                publishPending();
+                return true;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        inFlight.decrementAndGet();
+        return false;
+    }
+
     private void put(Outgoing p) {
         inFlight.incrementAndGet();
         publishPending();

@@ -84,6 +84,8 @@ public final class TaskLoop {
             return size() > 4096;
         }
     });
+    /** How often a hand-off to a full submitter queue looks again at the gate. */
+    private static final Duration HAND_OFF_RECHECK = Duration.ofMillis(500);
     private String pausedFor;
     private String throttledFor;
     private final InferenceWorkers workers;
@@ -394,8 +396,19 @@ public final class TaskLoop {
                 layerOf(task)));
         feed.publish(new MinerEvent.InferenceDone(inferred, id, task.model().toString(), proof.executionTimeMs(),
                 proof.outputHashHex(), proof.backend()));
-        // the submitter journals it (fetched, inferred, signed) before sending: the disk never holds up inference
-        submitter.enqueue(record, proof, inferred.toEpochMilli());
+        // the submitter journals it (fetched, inferred, signed) before sending: the disk never holds up inference. While
+        // it has no room (back-pressure: a jail holds its proofs until they expire) the state says why the loop waits,
+        // not "computing"; a stop hands the proof on whatever it takes, so it is journaled
+        boolean handedOn = false;
+        while (!handedOn && !stop.isRaised()) {
+            handedOn = submitter.offer(record, proof, inferred.toEpochMilli(), HAND_OFF_RECHECK);
+            if (!handedOn && gate.decide() instanceof GateDecision.Pause p) {
+                pause(p.reason());
+            }
+        }
+        if (!handedOn) {
+            submitter.enqueue(record, proof, inferred.toEpochMilli());
+        }
     }
 
     private String layerOf(InferenceTask task) {
