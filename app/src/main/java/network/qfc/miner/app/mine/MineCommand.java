@@ -79,9 +79,9 @@ public final class MineCommand implements Callable<Integer> {
     ComputeMode computeMode;
     @Option(names = "--model-dir", paramLabel = "DIR", description = "The model cache (or QFC_MODEL_DIR; ~/.cache/qfc-models).")
     Path modelDir;
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Journal, devnet key and native libraries.")
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Journals (one per network), devnet key and native libraries.")
     Path dataDir;
-    @Option(names = "--threads", paramLabel = "N", description = "Inference threads (default: one per core).")
+    @Option(names = "--threads", paramLabel = "N", description = "Inference workers, each with one intra-op thread (default: one per physical core).")
     int threads;
     @Option(names = "--max-proofs", paramLabel = "N", description = "Stop after N proofs answered by the node.")
     long maxProofs;
