@@ -1,6 +1,7 @@
 #!/bin/sh
 # Mining throughput vs the engine's own benchmark (issue 6, "Performance"). Not a test: run it and read the numbers.
-#   scripts/mining-bench.sh [MODEL_CACHE] [WORKERS] [SECONDS] [RPC_URL]   (WORKERS 0 = one per physical core)
+#   scripts/mining-bench.sh [MODEL_CACHE] [WORKERS] [SECONDS] [RPC_URL]   (WORKERS 0 = one per physical core; SECONDS
+#   default 90: the first third is the JIT's warm-up, the rest the steady window the ratio is measured over)
 # With RPC_URL the miner mines against that node (e.g. a devnet in another process:
 #   ./qfc-desktop-miner devnet --port 18545 --open --challenge-rate 0 --model-dir MODEL_CACHE/qfc-embed-small/v1.0)
 # instead of a devnet in the same process. Prints the load average before and after.
@@ -12,5 +13,5 @@ cd "$(dirname "$0")/.."
 CP="app/target/qfc-desktop-miner.jar:$(ls app/target/lib/*.jar | tr '\n' ':')"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)"
 java -cp "$CP" -Dlogback.configurationFile=app/src/main/resources/logback.xml \
-    scripts/MiningBench.java "${1:-$HOME/.cache/qfc-models}" "${2:-0}" "${3:-30}" ${4:+"$4"} 2>/dev/null
+    scripts/MiningBench.java "${1:-$HOME/.cache/qfc-models}" "${2:-0}" "${3:-90}" ${4:+"$4"} 2>/dev/null
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)"
