@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import network.qfc.miner.app.MinerChoices;
@@ -56,6 +57,9 @@ public final class MineCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** Counted down when {@link #call()} has closed everything: the shutdown hook waits for it. */
+    private final CountDownLatch tornDown = new CountDownLatch(1);
 
     @Option(names = "--rpc", paramLabel = "URL", description = "The node's JSON-RPC address (default ${DEFAULT-VALUE}).",
             defaultValue = MinerSettings.DEFAULT_RPC)
@@ -172,6 +176,7 @@ public final class MineCommand implements Callable<Integer> {
             return mine(services, settings, out, closeLast);
         } finally {
             closeAll(closeLast);
+            tornDown.countDown();
         }
     }
 
@@ -193,8 +198,16 @@ public final class MineCommand implements Callable<Integer> {
             closeLast.add(0, server);
         }
         StopCause cause = StopCause.watch();
-        Thread hook = new Thread(() -> runtime.stop(cause.reason()).orTimeout(90, TimeUnit.SECONDS)
-                .exceptionally(e -> null).join(), "qfc-shutdown-hook");
+        // the JVM halts once its hooks return: this one waits for the stop and then for this thread's own closing
+        // (the bus delivering the stop line, the journal closing), or the last lines could be lost
+        Thread hook = new Thread(() -> {
+            runtime.stop(cause.reason()).orTimeout(90, TimeUnit.SECONDS).exceptionally(e -> null).join();
+            try {
+                tornDown.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "qfc-shutdown-hook");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             runtime.start();
