@@ -41,8 +41,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--model", description = "Model to run (default: ${DEFAULT-VALUE}).", defaultValue = "qfc-embed-small")
     String model;
 
-    @Option(names = "--model-dir", description = "Folder holding model.onnx and tokenizer.json "
-            + "(default: $QFC_MODEL_DIR or ~/.cache/qfc-models, then <model>/" + DEFAULT_VERSION + ").")
+    @Option(names = "--model-dir", description = "Folder holding model.onnx and tokenizer.json, or a model cache "
+            + "holding <model>/" + DEFAULT_VERSION + " (default: $QFC_MODEL_DIR or ~/.cache/qfc-models).")
     Path modelDir;
 
     @Option(names = "--seconds", description = "How long to measure (default: ${DEFAULT-VALUE}).", defaultValue = "10")
@@ -86,7 +86,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         BackendPreference preference = BackendPreference.parse(backend);
         ModelId id = new ModelId(model, DEFAULT_VERSION);
-        Path dir = modelDir != null ? modelDir
+        Path dir = modelDir != null ? inCache(modelDir, model)
                 : model.equals(BundledModel.EMBED_SMALL.name()) ? BundledModel.ensure(
                         ModelCache.resolveRoot(null, System.getenv(), System.getProperty("user.home")),
                         spec.commandLine().getErr())
@@ -185,6 +185,18 @@ public final class BenchCommand implements Callable<Integer> {
         Path root = env != null && !env.isBlank() ? Path.of(env)
                 : Path.of(System.getProperty("user.home"), ".cache", "qfc-models");
         return root.resolve(model).resolve(DEFAULT_VERSION);
+    }
+
+    /**
+     * {@code dir} itself when it holds a model; else the model's folder in {@code dir} taken as a model cache (the
+     * folder {@code mine --model-dir} takes), so both spellings work.
+     */
+    static Path inCache(Path dir, String model) {
+        if (Files.isRegularFile(dir.resolve(EmbeddingModel.MODEL_FILE))) {
+            return dir;
+        }
+        Path inside = dir.resolve(model).resolve(DEFAULT_VERSION);
+        return Files.isRegularFile(inside.resolve(EmbeddingModel.MODEL_FILE)) ? inside : dir;
     }
 
     private static void requireModel(ModelId id, Path dir) {

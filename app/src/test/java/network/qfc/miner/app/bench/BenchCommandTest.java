@@ -58,6 +58,14 @@ class BenchCommandTest {
     }
 
     @Test
+    void theModelCacheItselfIsAcceptedAsTheModelDirAsMineTakesIt() throws Exception {
+        Path cache = modelDir.getParent().getParent(); // <cache>/qfc-embed-small/v1.0
+        CommandRun r = run("bench", "--model-dir", cache.toString(), "--seconds", "1", "--workers", "1", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(new ObjectMapper().readTree(r.out()).get("modelDir").asText()).isEqualTo(modelDir.toString());
+    }
+
+    @Test
     void aMissingModelSaysToPullIt() {
         CommandRun r = run("bench", "--model-dir", Path.of("target", "no-such-model").toAbsolutePath().toString());
         assertThat(r.code()).isEqualTo(1);
