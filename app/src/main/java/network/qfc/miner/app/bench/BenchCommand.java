@@ -135,8 +135,10 @@ public final class BenchCommand implements Callable<Integer> {
             if (compareRaw) {
                 out.put("rawDefault", summary(r.plainDefault()));
                 out.put("rawTuned", summary(r.plainTuned()));
+                out.put("directPath", summary(r.direct()));
                 out.put("engineToRawDefaultThroughput", round(r.ratioToDefault()));
                 out.put("engineToRawTunedThroughput", round(r.ratioToTuned()));
+                out.put("engineToDirectPathThroughput", round(r.ratioToDirect()));
                 out.put("rawOutputIdentical", r.outputsIdentical());
             }
             out.put("tokenizer", tok.summary());

@@ -49,6 +49,10 @@ class BenchCommandTest {
         assertThat(j.get("rawDefault").get("what").asText()).contains("default session options, 1 caller");
         assertThat(j.get("rawDefault").get("embeddings").asInt()).isPositive();
         assertThat(j.get("rawTuned").get("embeddings").asInt()).isPositive();
+        // DJL against the same pipeline calling ONNX Runtime directly, fed the same way
+        assertThat(j.get("directPath").get("what").asText()).contains("no DJL");
+        assertThat(j.get("directPath").get("embeddings").asInt()).isPositive();
+        assertThat(j.get("engineToDirectPathThroughput").asDouble()).isPositive();
         assertThat(j.get("rawOutputIdentical").asBoolean()).isTrue();
         assertThat(j.get("engineToRawDefaultThroughput").asDouble()).isPositive();
         assertThat(j.get("engineToRawTunedThroughput").asDouble()).isPositive();
