@@ -1,67 +1,45 @@
 package network.qfc.miner.app.mine;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalDouble;
-import network.qfc.miner.app.EmbeddedDevnet;
-import network.qfc.miner.core.AppDirectories;
-import network.qfc.miner.core.inference.BackendPreference;
-import network.qfc.miner.core.keys.KeySource;
 import network.qfc.miner.core.keys.PlainKeyFile;
 import network.qfc.miner.core.protocol.Address;
 import network.qfc.miner.core.protocol.ValidatorKey;
 import network.qfc.miner.core.runtime.MinerSettings;
 import network.qfc.miner.devnet.DevnetConfig;
 import network.qfc.miner.devnet.DevnetNode;
+import network.qfc.miner.devnet.mining.MiningDevnets;
 import network.qfc.miner.models.ModelRef;
 
 /** The real parts of an end-to-end test: the model cache seeded from the bundled qfc-embed-small, a devnet, settings. */
 final class Devnets {
-    static final Path ROOT = Path.of("target", "e2e").toAbsolutePath();
-    static final Path MODELS = ROOT.resolve("models");
-    static final ModelRef SMALL = new ModelRef("qfc-embed-small", "v1.0");
-
-    static {
-        // the devnet's spot-check engine unpacks its natives under the data folder: keep it in target/
-        System.setProperty("qfc.data.dir", ROOT.resolve("shared-data").toString());
-    }
+    static final Path ROOT = MiningDevnets.ROOT;
+    static final Path MODELS = MiningDevnets.MODELS;
+    static final ModelRef SMALL = MiningDevnets.SMALL;
 
     private Devnets() {
     }
 
     /** The seeded model folder (installed from the bundled artifact once). */
-    static synchronized Path modelDir() {
-        return open().modelDir().orElseThrow();
+    static Path modelDir() {
+        return MiningDevnets.modelDir();
     }
 
     /** An open devnet on a free loopback port that re-executes spot checks with the real model. */
-    static synchronized DevnetConfig open() {
-        try {
-            return EmbeddedDevnet.config(MODELS).withChallengeRate(OptionalDouble.of(0.0));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    static DevnetConfig open() {
+        return MiningDevnets.open();
     }
 
     static DevnetNode start(DevnetConfig config) {
-        return DevnetNode.start(config);
+        return MiningDevnets.start(config);
     }
 
     /** A fresh data folder for one miner. */
     static Path dataDir(String name) {
-        try {
-            Path d = ROOT.resolve("miners").resolve(name + "-" + System.nanoTime());
-            Files.createDirectories(d);
-            return d;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return MiningDevnets.dataDir(name);
     }
 
     /** A new random validator key written in the clear to {@code keyFile} (as the reference miner keeps it); its address. */
@@ -101,12 +79,6 @@ final class Devnets {
 
     /** Settings for an in-process miner against {@code url} with a devnet key in {@code data}: fast polls, CPU. */
     static MinerSettings settings(String url, Path data) {
-        AppDirectories dirs = new AppDirectories(data.resolve("config"), data, data.resolve("logs"));
-        modelDir();
-        return MinerSettings.defaults(url, KeySource.devnet(data), MODELS, dirs, "test")
-                .withBackend(BackendPreference.CPU)
-                .withThreads(1)
-                .withBenchmarkTime(Duration.ofMillis(200))
-                .withPeriods(Duration.ofMillis(300), Duration.ofSeconds(1), Duration.ofHours(6));
+        return MiningDevnets.settings(url, data);
     }
 }

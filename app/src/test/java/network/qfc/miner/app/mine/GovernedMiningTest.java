@@ -38,6 +38,7 @@ import network.qfc.miner.devnet.DevnetNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import picocli.CommandLine;
+import network.qfc.miner.devnet.mining.FlakyProxy;
 
 /**
  * The resource governor driving a real miner against a real devnet with the real model: the headless {@code --cpu-cap}

@@ -16,6 +16,7 @@ import network.qfc.miner.core.protocol.Address;
 import network.qfc.miner.devnet.DevnetNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import network.qfc.miner.devnet.mining.FlakyProxy;
 
 /**
  * The headless miner as a real child process, killed with SIGKILL after it inferred, signed, journaled and sent a

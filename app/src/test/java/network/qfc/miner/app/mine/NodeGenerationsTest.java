@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import network.qfc.miner.devnet.mining.MinerRun;
+import network.qfc.miner.devnet.mining.FlakyProxy;
 
 /**
  * The miner against each node generation the devnet emulates (real devnet on loopback, real model, real SQLite):

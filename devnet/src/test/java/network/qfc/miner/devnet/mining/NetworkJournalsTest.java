@@ -1,4 +1,4 @@
-package network.qfc.miner.app.mine;
+package network.qfc.miner.devnet.mining;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Timeout;
 class NetworkJournalsTest {
 
     private static List<MinerEvent> mine(DevnetNode node, Path data, long proofs) throws Exception {
-        MinerRuntime runtime = new MinerRuntime(Devnets.settings(node.url().toString(), data).withLimits(proofs, null));
+        MinerRuntime runtime = new MinerRuntime(MiningDevnets.settings(node.url().toString(), data).withLimits(proofs, null));
         List<MinerEvent> events = new CopyOnWriteArrayList<>();
         runtime.events().subscribe("test", 100_000, events::add);
         runtime.start().orTimeout(120, TimeUnit.SECONDS).join();
@@ -47,13 +47,13 @@ class NetworkJournalsTest {
 
     @Test
     void twoDevnetRunsOnOneDataFolderWasteNoInference() throws Exception {
-        Path data = Devnets.dataDir("two-devnet-runs");
+        Path data = MiningDevnets.dataDir("two-devnet-runs");
         List<MinerEvent> first;
-        try (DevnetNode node = Devnets.start(Devnets.open())) {
+        try (DevnetNode node = MiningDevnets.start(MiningDevnets.open())) {
             first = mine(node, data, 4);
         }
         List<MinerEvent> second;
-        try (DevnetNode node = Devnets.start(Devnets.open())) { // started again: the same task ids are handed out
+        try (DevnetNode node = MiningDevnets.start(MiningDevnets.open())) { // started again: the same task ids are handed out
             second = mine(node, data, 4);
         }
         List<String> firstIds = of(first, MinerEvent.ProofResult.class).stream().map(MinerEvent.ProofResult::taskId).toList();
@@ -68,8 +68,8 @@ class NetworkJournalsTest {
 
     @Test
     void switchingNetworksKeepsJournalsApartAndNeverSendsAProofToAnotherOne() throws Exception {
-        Path data = Devnets.dataDir("switching-networks");
-        try (DevnetNode a = Devnets.start(Devnets.open()); DevnetNode b = Devnets.start(Devnets.open())) {
+        Path data = MiningDevnets.dataDir("switching-networks");
+        try (DevnetNode a = MiningDevnets.start(MiningDevnets.open()); DevnetNode b = MiningDevnets.start(MiningDevnets.open())) {
             List<MinerEvent> onA = mine(a, data, 3);
             Path journalA = journals(data).get(0);
             String leftOver = "ab".repeat(32);

@@ -1,4 +1,4 @@
-package network.qfc.miner.app.mine;
+package network.qfc.miner.devnet.mining;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,9 +14,9 @@ import network.qfc.miner.core.runtime.MinerRuntime;
 import network.qfc.miner.core.runtime.MinerSettings;
 
 /** A miner running in this process (the real runtime) and every event it published, for the end-to-end tests. */
-record MinerRun(MinerRuntime runtime, List<MinerEvent> events) {
+public record MinerRun(MinerRuntime runtime, List<MinerEvent> events) {
 
-    static MinerRun start(MinerSettings settings) {
+    public static MinerRun start(MinerSettings settings) {
         MinerRuntime runtime = new MinerRuntime(settings);
         List<MinerEvent> events = new CopyOnWriteArrayList<>();
         runtime.events().subscribe("test", 100_000, events::add);
@@ -24,16 +24,16 @@ record MinerRun(MinerRuntime runtime, List<MinerEvent> events) {
         return new MinerRun(runtime, events);
     }
 
-    <T extends MinerEvent> List<T> of(Class<T> type) {
+    public <T extends MinerEvent> List<T> of(Class<T> type) {
         return events.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
-    void awaitStopped() throws Exception {
+    public void awaitStopped() throws Exception {
         runtime.stopped().get(180, TimeUnit.SECONDS);
     }
 
     /** Waits (polling every 20 ms) until {@code done} holds; fails after {@code timeout}. */
-    void await(String what, BooleanSupplier done, Duration timeout) throws InterruptedException {
+    public void await(String what, BooleanSupplier done, Duration timeout) throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
         while (!done.getAsBoolean()) {
             if (System.nanoTime() > end) {
@@ -43,11 +43,11 @@ record MinerRun(MinerRuntime runtime, List<MinerEvent> events) {
         }
     }
 
-    void stop() throws Exception {
+    public void stop() throws Exception {
         runtime.stop().get(60, TimeUnit.SECONDS);
     }
 
-    static List<JournalEntry> journal(Path data) {
+    public static List<JournalEntry> journal(Path data) {
         try (ProofJournal j = JournalShelf.openLastUsed(data)) {
             return j.recent(10_000);
         }

@@ -1,4 +1,4 @@
-package network.qfc.miner.app.mine;
+package network.qfc.miner.devnet.mining;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * without answering. It counts every call by method and every submission by task id, and keeps the pending count of
  * every status report.
  */
-final class FlakyProxy implements AutoCloseable {
+public final class FlakyProxy implements AutoCloseable {
     private final URI target;
     private final int port;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -40,7 +40,7 @@ final class FlakyProxy implements AutoCloseable {
     private final CountDownLatch heldOne = new CountDownLatch(1);
     private final CountDownLatch release = new CountDownLatch(1);
 
-    FlakyProxy(URI target) throws IOException {
+    public FlakyProxy(URI target) throws IOException {
         this.target = target;
         this.server = create(0);
         this.port = server.getAddress().getPort();
@@ -58,17 +58,17 @@ final class FlakyProxy implements AutoCloseable {
         return s;
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + port + "/";
     }
 
     /** Stops listening: new connections are refused; calls already in progress get their answer first. */
-    synchronized void down() {
+    public synchronized void down() {
         server.stop(3);
     }
 
     /** Listens again on the same port. */
-    synchronized void up() throws IOException {
+    public synchronized void up() throws IOException {
         IOException last = null;
         for (int i = 0; i < 50; i++) {
             try {
@@ -88,27 +88,27 @@ final class FlakyProxy implements AutoCloseable {
     }
 
     /** From now on, proof submissions reach no one and get no answer. */
-    void holdSubmits() {
+    public void holdSubmits() {
         holdSubmits = true;
     }
 
     /** Waits for the first held submission. */
-    boolean awaitHeld(long seconds) throws InterruptedException {
+    public boolean awaitHeld(long seconds) throws InterruptedException {
         return heldOne.await(seconds, TimeUnit.SECONDS);
     }
 
-    int calls(String method) {
+    public int calls(String method) {
         AtomicInteger n = calls.get(method);
         return n == null ? 0 : n.get();
     }
 
     /** Task ids of submissions that reached the devnet, in order (held ones are not in it). */
-    List<String> forwardedSubmissions() {
+    public List<String> forwardedSubmissions() {
         return List.copyOf(submittedTaskIds);
     }
 
     /** The {@code pendingTasks} of every status report that passed, in order. */
-    List<Long> reportedPending() {
+    public List<Long> reportedPending() {
         return List.copyOf(reportedPending);
     }
 

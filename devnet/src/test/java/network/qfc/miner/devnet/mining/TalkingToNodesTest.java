@@ -1,4 +1,4 @@
-package network.qfc.miner.app.mine;
+package network.qfc.miner.devnet.mining;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -39,7 +39,7 @@ class TalkingToNodesTest {
         AtomicInteger calls = new AtomicInteger();
         HttpsServer server = selfSignedNode(tmp, calls);
         String url = "https://127.0.0.1:" + server.getAddress().getPort() + "/";
-        try (MinerRuntime runtime = new MinerRuntime(Devnets.settings(url, Devnets.dataDir("tls")))) {
+        try (MinerRuntime runtime = new MinerRuntime(MiningDevnets.settings(url, MiningDevnets.dataDir("tls")))) {
             assertThatThrownBy(() -> runtime.start().orTimeout(90, TimeUnit.SECONDS).join())
                     .isInstanceOf(CompletionException.class)
                     .cause().isInstanceOf(MinerStartException.class)
@@ -53,8 +53,8 @@ class TalkingToNodesTest {
 
     @Test
     void plainHttpToAnotherComputerNeedsExplicitConsent() {
-        MinerSettings local = Devnets.settings("http://127.0.0.1:8545/", Devnets.dataDir("url"));
-        assertThatThrownBy(() -> Devnets.settings("http://192.0.2.7:8545/", Devnets.dataDir("url")))
+        MinerSettings local = MiningDevnets.settings("http://127.0.0.1:8545/", MiningDevnets.dataDir("url"));
+        assertThatThrownBy(() -> MiningDevnets.settings("http://192.0.2.7:8545/", MiningDevnets.dataDir("url")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not encrypted").hasMessageContaining("--allow-insecure-http");
         MinerSettings allowed = new MinerSettings("http://192.0.2.7:8545/", true, local.keySource(), local.backend(),
@@ -62,7 +62,7 @@ class TalkingToNodesTest {
                 local.duration(), local.standingPeriod(), local.statusPeriod(), local.assumedJail(),
                 local.benchmarkTime(), local.governor(), local.tamper(), local.version());
         assertThat(allowed.allowInsecureHttp()).isTrue();
-        assertThat(Devnets.settings("https://192.0.2.7:8545/", Devnets.dataDir("url")).rpcUrl())
+        assertThat(MiningDevnets.settings("https://192.0.2.7:8545/", MiningDevnets.dataDir("url")).rpcUrl())
                 .as("https anywhere is fine").startsWith("https://");
     }
 

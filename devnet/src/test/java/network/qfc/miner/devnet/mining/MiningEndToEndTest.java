@@ -1,4 +1,4 @@
-package network.qfc.miner.app.mine;
+package network.qfc.miner.devnet.mining;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,9 +45,9 @@ class MiningEndToEndTest {
 
     @Test
     void minesProofsTheDevnetAcceptsAfterReExecutingEveryOne() throws Exception {
-        try (DevnetNode node = Devnets.start(Devnets.open().withSpotCheckRate(OptionalDouble.of(1.0)))) {
-            Path data = Devnets.dataDir("accepted");
-            MinerRun run = start(Devnets.settings(node.url().toString(), data).withLimits(5, null));
+        try (DevnetNode node = MiningDevnets.start(MiningDevnets.open().withSpotCheckRate(OptionalDouble.of(1.0)))) {
+            Path data = MiningDevnets.dataDir("accepted");
+            MinerRun run = start(MiningDevnets.settings(node.url().toString(), data).withLimits(5, null));
             awaitStopped(run);
 
             List<MinerEvent.ProofResult> results = run.of(MinerEvent.ProofResult.class);
@@ -76,11 +76,11 @@ class MiningEndToEndTest {
 
     @Test
     void aTamperingMinerIsCaughtSlashedJailedStopsFetchingAndResumesAfterTheJail() throws Exception {
-        try (DevnetNode node = Devnets.start(Devnets.open().withSpotCheckRate(OptionalDouble.of(1.0)).withJailMs(3_000))) {
-            Path data = Devnets.dataDir("tamper");
+        try (DevnetNode node = MiningDevnets.start(MiningDevnets.open().withSpotCheckRate(OptionalDouble.of(1.0)).withJailMs(3_000))) {
+            Path data = MiningDevnets.dataDir("tamper");
             AtomicBoolean lied = new AtomicBoolean();
             OutputTamper once = bytes -> lied.compareAndSet(false, true) ? OutputTamper.FLIP_FIRST_BIT.apply(bytes) : bytes;
-            MinerRun run = start(Devnets.settings(node.url().toString(), data).withTamper(once).withLimits(10, null));
+            MinerRun run = start(MiningDevnets.settings(node.url().toString(), data).withTamper(once).withLimits(10, null));
             awaitStopped(run);
 
             List<MinerEvent.ProofResult> results = run.of(MinerEvent.ProofResult.class);
@@ -124,10 +124,10 @@ class MiningEndToEndTest {
 
     @Test
     void theNodeGoingAwayAndComingBackLosesAndDoublesNoProof() throws Exception {
-        try (DevnetNode node = Devnets.start(Devnets.open());
+        try (DevnetNode node = MiningDevnets.start(MiningDevnets.open());
              FlakyProxy proxy = new FlakyProxy(node.url())) {
-            Path data = Devnets.dataDir("away");
-            MinerRun run = start(Devnets.settings(proxy.url(), data).withLimits(8, null));
+            Path data = MiningDevnets.dataDir("away");
+            MinerRun run = start(MiningDevnets.settings(proxy.url(), data).withLimits(8, null));
             while (run.of(MinerEvent.ProofResult.class).size() < 3) {
                 Thread.sleep(20);
             }
@@ -156,10 +156,10 @@ class MiningEndToEndTest {
 
     @Test
     void tasksPastTheirDeadlineAreDroppedNotSubmitted() throws Exception {
-        try (DevnetNode node = Devnets.start(Devnets.open().withTaskDeadlineMs(1));
+        try (DevnetNode node = MiningDevnets.start(MiningDevnets.open().withTaskDeadlineMs(1));
              FlakyProxy proxy = new FlakyProxy(node.url())) {
-            Path data = Devnets.dataDir("expired");
-            MinerRun run = start(Devnets.settings(proxy.url(), data).withLimits(0, Duration.ofSeconds(3)));
+            Path data = MiningDevnets.dataDir("expired");
+            MinerRun run = start(MiningDevnets.settings(proxy.url(), data).withLimits(0, Duration.ofSeconds(3)));
             awaitStopped(run);
 
             assertThat(run.of(MinerEvent.ProofDropped.class)).isNotEmpty();
@@ -174,12 +174,12 @@ class MiningEndToEndTest {
 
     @Test
     void theJournalSurvivesARestartAndKeepsCounting() throws Exception {
-        try (DevnetNode node = Devnets.start(Devnets.open())) {
-            Path data = Devnets.dataDir("restart");
-            awaitStopped(start(Devnets.settings(node.url().toString(), data).withLimits(3, null)));
+        try (DevnetNode node = MiningDevnets.start(MiningDevnets.open())) {
+            Path data = MiningDevnets.dataDir("restart");
+            awaitStopped(start(MiningDevnets.settings(node.url().toString(), data).withLimits(3, null)));
             List<JournalEntry> first = journal(data);
             assertThat(first).hasSize(3);
-            MinerRun second = start(Devnets.settings(node.url().toString(), data).withLimits(2, null));
+            MinerRun second = start(MiningDevnets.settings(node.url().toString(), data).withLimits(2, null));
             awaitStopped(second);
             List<JournalEntry> all = journal(data);
             assertThat(all).hasSize(5).allSatisfy(e -> assertThat(e.accepted()).isTrue());
@@ -192,17 +192,17 @@ class MiningEndToEndTest {
 
     @Test
     void aRestartedNodeThatForgotTheMinerGetsItRegisteredAgainAndMiningGoesOn() throws Exception {
-        DevnetNode first = Devnets.start(Devnets.open());
+        DevnetNode first = MiningDevnets.start(MiningDevnets.open());
         int port = first.port();
-        Path data = Devnets.dataDir("forgotten");
-        MinerRun run = start(Devnets.settings(first.url().toString(), data).withLimits(0, null));
+        Path data = MiningDevnets.dataDir("forgotten");
+        MinerRun run = start(MiningDevnets.settings(first.url().toString(), data).withLimits(0, null));
         try {
             while (run.of(MinerEvent.ProofResult.class).size() < 2) {
                 Thread.sleep(20);
             }
             first.close();
             Thread.sleep(500);
-            try (DevnetNode second = Devnets.start(Devnets.open().withPort(port))) {
+            try (DevnetNode second = MiningDevnets.start(MiningDevnets.open().withPort(port))) {
                 Address me = Address.parse(run.runtime().snapshot().address());
                 while (second.standing(me).map(ValidatorStanding::tasksCompleted).orElse(0L) < 2) {
                     Thread.sleep(50);
