@@ -49,7 +49,7 @@ final class JournalDatabase implements AutoCloseable {
             s.execute("PRAGMA journal_mode = WAL");
             // Every commit is on disk (WAL fsynced) before the call returns: a proof recorded is a proof kept,
             // even through a power cut. Writes are few (a handful per proof), so the cost does not matter.
-            s.execute("PRAGMA synchronous = " + System.getProperty("qfc.experiment.sync", "FULL"));
+            s.execute("PRAGMA synchronous = FULL");
             s.execute("PRAGMA foreign_keys = ON");
             s.executeQuery("SELECT count(*) FROM sqlite_schema").close(); // fails now on a file that is not a database
         } catch (SQLException e) {
