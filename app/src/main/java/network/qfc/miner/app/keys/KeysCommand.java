@@ -155,7 +155,7 @@ public final class KeysCommand implements Callable<Integer> {
         @Override
         int run() {
             SecretInput secrets = keys.secrets();
-            char[] text = secrets.secretLine("Validator key (64 hex characters, hidden): ");
+            char[] text = secrets.secretLine("Miner key (64 hex characters, hidden): ");
             ValidatorKey key;
             try {
                 key = PlainKeyFile.fromText(text);

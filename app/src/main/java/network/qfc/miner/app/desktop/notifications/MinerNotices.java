@@ -75,7 +75,7 @@ public final class MinerNotices implements AutoCloseable {
         if (e instanceof MinerEvent.Jailed j) {
             if (!j.endsAt().equals(jailToldFor)) {
                 jailToldFor = j.endsAt();
-                tell(new Notice("Validator JAILED", "The node jailed your validator until " + j.endsAt()
+                tell(new Notice("Miner jailed", "The node jailed this miner until " + j.endsAt()
                         + ": " + j.cause() + ". Mining resumes by itself when the jail ends.", true));
             }
         } else if (e instanceof MinerEvent.Unjailed) {

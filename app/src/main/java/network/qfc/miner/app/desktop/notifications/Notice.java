@@ -3,7 +3,7 @@ package network.qfc.miner.app.desktop.notifications;
 /**
  * One desktop notification.
  *
- * @param summary one short line ("Validator JAILED")
+ * @param summary one short line ("Miner jailed")
  * @param body    what happened and what to do, in plain words
  * @param warning true for what needs the user (a jail, a slash, a lost node, a password): critical urgency
  */

@@ -45,7 +45,7 @@ class MinerNoticesTest {
                 notices.listen(mining.services().events());
                 mining.start().get(120, TimeUnit.SECONDS);
                 Await.until("a jail and a slash shown by the notification server", Duration.ofSeconds(120),
-                        () -> summaries(server).containsAll(List.of("Validator JAILED", "Stake slashed")),
+                        () -> summaries(server).containsAll(List.of("Miner jailed", "Stake slashed")),
                         () -> server.shown().toString());
                 // the miner keeps asking the node for its standing while jailed: let a few answers come, then stop
                 Thread.sleep(3000);
@@ -54,13 +54,13 @@ class MinerNoticesTest {
                 mining.close();
             }
             List<TestNotificationServer.Shown> shown = server.shown();
-            assertThat(summaries(server)).as("once each: " + shown).containsExactlyInAnyOrder("Validator JAILED", "Stake slashed");
-            TestNotificationServer.Shown jail = shown.stream().filter(s -> s.summary().equals("Validator JAILED")).findFirst()
+            assertThat(summaries(server)).as("once each: " + shown).containsExactlyInAnyOrder("Miner jailed", "Stake slashed");
+            TestNotificationServer.Shown jail = shown.stream().filter(s -> s.summary().equals("Miner jailed")).findFirst()
                     .orElseThrow();
             assertThat(jail.appName()).isEqualTo("QFC Desktop Miner");
             assertThat(jail.appIcon()).isEqualTo("/icons/qfc.png");
             assertThat(jail.urgency()).as("critical").isEqualTo(2);
-            assertThat(jail.body()).startsWith("The node jailed your validator until ")
+            assertThat(jail.body()).startsWith("The node jailed this miner until ")
                     .endsWith("Mining resumes by itself when the jail ends.");
             TestNotificationServer.Shown slash = shown.stream().filter(s -> s.summary().equals("Stake slashed")).findFirst()
                     .orElseThrow();
