@@ -119,6 +119,7 @@ public final class DesktopApp extends Application {
     @Override
     public void start(Stage primaryStage) {
         this.stage = primaryStage;
+        PulseTimerRest.install(); // Linux: JavaFX's pulse timer would tick 60 times a second in the tray
         stage.setTitle("QFC Desktop Miner");
         // small enough for 200 % on a 1920x1080 screen (960x540 logical); the pages scroll below that
         stage.setMinWidth(720);
