@@ -6,16 +6,20 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A clock the test moves by hand. */
-final class ManualClock extends Clock {
+/** A clock the test moves by hand (shared with the app's tests through this module's test jar). */
+public final class ManualClock extends Clock {
     private final AtomicLong millis;
 
-    ManualClock(long startMillis) {
+    public ManualClock(long startMillis) {
         this.millis = new AtomicLong(startMillis);
     }
 
-    void advance(long ms) {
+    public void advance(long ms) {
         millis.addAndGet(ms);
+    }
+
+    public void advance(java.time.Duration d) {
+        advance(d.toMillis());
     }
 
     @Override

@@ -3,11 +3,8 @@ package network.qfc.miner.app.desktop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import network.qfc.miner.app.desktop.mining.DesktopGovernor;
@@ -20,6 +17,7 @@ import network.qfc.miner.app.desktop.tray.TrayView;
 import network.qfc.miner.app.settings.AppSettings;
 import network.qfc.miner.core.AppDirectories;
 import network.qfc.miner.core.mining.MiningGate;
+import network.qfc.miner.devnet.ManualClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,30 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
 class TrayPauseTest {
     @TempDir
     Path home;
-
-    /** A clock that stands still until the test moves it. */
-    private static final class TestClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-12-07T09:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     /** A tray that keeps what it was shown and told. */
     private static final class RecordingTray implements TrayHost {
@@ -84,7 +58,7 @@ class TrayPauseTest {
         }
     }
 
-    private final TestClock clock = new TestClock();
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-12-07T09:00:00Z").toEpochMilli());
     private final RecordingTray tray = new RecordingTray();
     /** The notices told, as the desktop's one notifier would show them. */
     private final List<String> told = new CopyOnWriteArrayList<>();
