@@ -87,8 +87,7 @@ public final class BenchCommand implements Callable<Integer> {
         BackendPreference preference = BackendPreference.parse(backend);
         ModelId id = new ModelId(model, DEFAULT_VERSION);
         Path dir = modelDir != null ? inCache(modelDir, model)
-                : model.equals(BundledModel.EMBED_SMALL.name()) ? BundledModel.ensure(
-                        ModelCache.resolveRoot(null, System.getenv(), System.getProperty("user.home")),
+                : model.equals(BundledModel.EMBED_SMALL.name()) ? BundledModel.ensure(ModelCache.defaultRoot(),
                         spec.commandLine().getErr())
                 : defaultModelDir(model);
         requireModel(id, dir);
@@ -181,12 +180,9 @@ public final class BenchCommand implements Callable<Integer> {
         return Math.round(v * 1000.0) / 1000.0;
     }
 
-    /** {@code $QFC_MODEL_DIR} (or {@code ~/.cache/qfc-models}) / model / v1.0. */
+    /** The model cache's root ({@code $QFC_MODEL_DIR} or {@code ~/.cache/qfc-models}) / model / v1.0. */
     static Path defaultModelDir(String model) {
-        String env = System.getenv("QFC_MODEL_DIR");
-        Path root = env != null && !env.isBlank() ? Path.of(env)
-                : Path.of(System.getProperty("user.home"), ".cache", "qfc-models");
-        return root.resolve(model).resolve(DEFAULT_VERSION);
+        return ModelCache.defaultRoot().resolve(model).resolve(DEFAULT_VERSION);
     }
 
     /**

@@ -97,7 +97,7 @@ public final class EngineBench {
         try (ModelPool.Lease lease = engine.pool().acquire(id, dir)) {
             tokenizer = lease.model().tokenizer();
             for (String s : sentences) {
-                tokenized.add(lease.model().tokenizer().encode(s));
+                tokenized.add(tokenizer.encode(s));
             }
         }
         long tokens = tokenized.stream().mapToLong(TokenizedInput::tokens).sum();
@@ -146,10 +146,13 @@ public final class EngineBench {
         }
     }
 
-    /** The engine's steps with ONNX Runtime called directly: decode, tokenize, run, pool, canonical bytes, Blake3. */
+    /**
+     * The engine's steps with ONNX Runtime called directly: strict UTF-8 (the engine's own decode), tokenize, run, pool,
+     * canonical bytes, Blake3.
+     */
     private static byte[] direct(RawOrtBaseline session, CanonicalTokenizer tokenizer, byte[] input) {
         try {
-            float[] v = session.embed(tokenizer.encode(new String(input, StandardCharsets.UTF_8)));
+            float[] v = session.embed(tokenizer.encode(InferenceEngine.decode(input)));
             return Blake3.hash(CanonicalPooling.littleEndianBytes(v));
         } catch (OrtException ex) {
             throw new IllegalStateException("plain ONNX Runtime failed: " + ex.getMessage(), ex);

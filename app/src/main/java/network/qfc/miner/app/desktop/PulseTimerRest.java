@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
  */
 final class PulseTimerRest {
     private static final Logger LOG = LoggerFactory.getLogger(PulseTimerRest.class);
+    /** {@code com.sun.glass.ui.Timer}'s token for a timer that is not running. */
+    private static final double UNSET_PERIOD = -1.0;
     /** {@code com.sun.glass.ui.Timer}'s token for a vsync timer's period. */
     private static final double VSYNC_PERIOD = -2.0;
 
@@ -91,7 +93,7 @@ final class PulseTimerRest {
             if (Window.getWindows().isEmpty()) {
                 if (Double.isNaN(savedPeriod)) {
                     double p = (double) period.get(timer);
-                    if (p == -1.0) {
+                    if (p == UNSET_PERIOD) {
                         return; // not running (the toolkit is shutting down): leave it so
                     }
                     savedPeriod = p;

@@ -156,7 +156,7 @@ public final class InferenceEngine implements AutoCloseable {
     }
 
     /** Strict UTF-8: malformed or unmappable bytes are a {@link TaskInputException}. */
-    static String decode(byte[] input) {
+    public static String decode(byte[] input) {
         if (input == null) {
             throw new TaskInputException("the task has no input bytes");
         }
